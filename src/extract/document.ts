@@ -1,0 +1,93 @@
+/**
+ * The format-agnostic document model every extractor produces.
+ *
+ * A document is an ordered list of blocks: headings, paragraphs and tables.
+ * A table is a grid of cells. Spans are resolved: a cell merged over several
+ * rows or columns appears at every grid position it covers, with `covered`
+ * set on all but its top-left position, so a reader can walk rows without
+ * knowing the markup. Text layouts give ragged rows (rows of different
+ * lengths); nothing downstream relies on column positions lining up.
+ *
+ * This module knows nothing of the report template.
+ */
+
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+
+/** Where a piece of text came from. Rows and columns are 0-based grid positions. */
+export interface Provenance {
+  file: string;
+  /** 1-based page number, for paginated sources (PDF). */
+  page?: number;
+  /** Index of the block in `DocumentModel.blocks`. */
+  block: number;
+  row?: number;
+  col?: number;
+}
+
+export interface Cell {
+  /** Text as printed, with runs of white space folded to one space and trimmed. Line breaks inside a cell become a single space. */
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  /** True where this position is filled by a span from a cell above or to the left. */
+  covered: boolean;
+  source: Provenance;
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  /** 1 = top level; text layouts without markup use 1 for every heading-like line they recognise, or emit paragraphs. */
+  level: number;
+  text: string;
+  source: Provenance;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  source: Provenance;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  rows: Cell[][];
+  source: Provenance;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+export interface DocumentModel {
+  /** Path of the source file as given to the extractor. */
+  file: string;
+  format: SourceFormat;
+  /** The document's own title when the format carries one (HTML <title>, PDF metadata). */
+  title?: string;
+  blocks: Block[];
+  /** PDF pages, where known. */
+  pageCount?: number;
+}
+
+/** One extractor per format behind this interface. */
+export interface Extractor {
+  /** Lower-case file extensions this extractor reads, with the dot: ['.html', '.htm']. */
+  readonly extensions: readonly string[];
+  readonly format: SourceFormat;
+  /** Build the document model from the file's bytes. Throws an ExtractError subclass on bad input. */
+  extract(bytes: Uint8Array, file: string): Promise<DocumentModel>;
+}
+
+/** Fold white space (including full-width spaces, NBSP, line breaks) to single spaces and trim. */
+export function foldSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Make a cell at a grid position. */
+export function makeCell(text: string, source: Provenance, span: { rowSpan?: number; colSpan?: number; covered?: boolean } = {}): Cell {
+  return {
+    text: foldSpace(text),
+    rowSpan: span.rowSpan ?? 1,
+    colSpan: span.colSpan ?? 1,
+    covered: span.covered ?? false,
+    source,
+  };
+}
