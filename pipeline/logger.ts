@@ -1,0 +1,10 @@
+/**
+ * The pipeline's structured log (pino, JSON lines on stderr). Level from
+ * NIANBAO_LOG_LEVEL (default "warn" so that `extract --json` stays quiet;
+ * `run` raises it to "info").
+ */
+import { pino, type Logger } from 'pino';
+
+export function createLogger(defaultLevel = 'warn'): Logger {
+  return pino({ name: 'nianbao', level: process.env.NIANBAO_LOG_LEVEL ?? defaultLevel, base: undefined }, pino.destination(2));
+}

@@ -1,0 +1,137 @@
+/**
+ * `nianbao run`: every raw file through extract and transform (in a queue),
+ * then one load into the warehouse. Only files whose bytes changed since the
+ * last run are redone unless --force. A document that fails gets one line
+ * naming the file and the reason and never stops the others; a run that dies
+ * before the load leaves the warehouse as it was.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import PQueue from 'p-queue';
+import { isNianbaoError } from '../src/errors.ts';
+import type { SourceFormat } from '../src/extract/document.ts';
+import { extractorFor, isSupported } from '../src/extract/registry.ts';
+import type { DocumentResult, SourceFile } from '../src/load/document-result.ts';
+import {
+  exportWarehouse,
+  loadBatch,
+  openWarehouse,
+  qualitySummary,
+  reportFingerprints,
+  tableCounts,
+} from '../src/load/warehouse.ts';
+import { extractBytes, readSource, sha256Hex } from './extract-record.ts';
+import { createLogger } from './logger.ts';
+import { listRawFiles, type RawFile } from './raw-files.ts';
+import { resolveDuplicates } from './resolve-duplicates.ts';
+
+export interface RunOptions {
+  raw: string;
+  db: string;
+  force?: boolean;
+  export?: string;
+  format: 'csv' | 'parquet';
+  concurrency: number;
+}
+
+export interface RunSummary {
+  documents: number;
+  extracted: number;
+  unchanged: number;
+  failed: number;
+  needsOcr: number;
+  failures: Array<{ path: string; reason: string }>;
+}
+
+async function formatOf(file: string): Promise<SourceFormat> {
+  return isSupported(file) ? (await extractorFor(file)).format : 'text';
+}
+
+async function processFile(file: RawFile, known: Map<string, string>, force: boolean): Promise<DocumentResult | 'unchanged'> {
+  let bytes: Uint8Array;
+  const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format });
+  try {
+    bytes = await readSource(file.path);
+  } catch (e) {
+    const reason = isNianbaoError(e) ? e.message : String(e);
+    return { kind: 'failure', source: source('', 0, 'text'), status: 'failed', reason };
+  }
+  const sha256 = sha256Hex(bytes);
+  if (!force && known.get(file.relPath) === sha256) return 'unchanged';
+  const format = await formatOf(file.path).catch(() => 'text' as const);
+  try {
+    const extracted = await extractBytes(file.path, bytes, { docName: file.relPath, sourceUrl: file.sourceUrl });
+    return { kind: 'record', source: source(sha256, bytes.length, format), record: extracted.record };
+  } catch (e) {
+    if (!isNianbaoError(e)) throw e;
+    return {
+      kind: 'failure',
+      source: source(sha256, bytes.length, format),
+      status: e.kind === 'needs_ocr' ? 'needs_ocr' : 'failed',
+      reason: e.message,
+    };
+  }
+}
+
+export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
+  const log = createLogger('info');
+  const files = await listRawFiles(options.raw);
+  log.info({ raw: options.raw, files: files.length }, 'raw files listed');
+  await mkdir(dirname(options.db), { recursive: true });
+  const wh = await openWarehouse(options.db);
+  try {
+    const known = options.force ? new Map<string, string>() : await reportFingerprints(wh);
+    const queue = new PQueue({ concurrency: options.concurrency });
+    const results: DocumentResult[] = [];
+    let unchanged = 0;
+    await Promise.all(
+      files.map((file) =>
+        queue.add(async () => {
+          const result = await processFile(file, known, options.force ?? false);
+          if (result === 'unchanged') {
+            unchanged++;
+            log.debug({ file: file.relPath }, 'unchanged, skipped');
+            return;
+          }
+          if (result.kind === 'failure') log.warn({ file: file.relPath, status: result.status, reason: result.reason }, 'document failed');
+          else log.info({ file: file.relPath, agency: result.record.agency, year: result.record.year, issues: result.record.validation.length }, 'document extracted');
+          results.push(result);
+        }),
+      ),
+    );
+    // Queue order is not deterministic; the load is.
+    results.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
+    const resolved = resolveDuplicates(results);
+    const load = await loadBatch(wh, resolved, { keepPaths: files.map((f) => f.relPath) });
+    log.info({ load }, 'warehouse loaded');
+    if (options.export) {
+      await exportWarehouse(wh, options.export, options.format);
+      log.info({ dir: options.export, format: options.format }, 'warehouse exported');
+    }
+
+    const failures = resolved
+      .filter((r): r is Extract<DocumentResult, { kind: 'failure' }> => r.kind === 'failure')
+      .map((r) => ({ path: r.source.path, reason: r.reason, status: r.status }));
+    const summary: RunSummary = {
+      documents: files.length,
+      extracted: resolved.length - failures.length,
+      unchanged,
+      failed: failures.length,
+      needsOcr: failures.filter((f) => f.status === 'needs_ocr').length,
+      failures,
+    };
+    await printSummary(out, summary, wh, options.db);
+    return summary;
+  } finally {
+    await wh.close();
+  }
+}
+
+async function printSummary(out: NodeJS.WritableStream, s: RunSummary, wh: Awaited<ReturnType<typeof openWarehouse>>, db: string): Promise<void> {
+  for (const f of s.failures) out.write(`FAILED ${f.path}: ${f.reason}\n`);
+  out.write(`${s.documents} documents: ${s.extracted} extracted, ${s.unchanged} unchanged, ${s.failed} failed (${s.needsOcr} need OCR)\n`);
+  const counts = await tableCounts(wh);
+  out.write(`warehouse ${db}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}\n`);
+  const quality = await qualitySummary(wh);
+  for (const q of quality) out.write(`  ${Object.values(q).join(' ')}\n`);
+}

@@ -1,0 +1,34 @@
+/**
+ * Picks the extractor for a file by its extension. Extractors are loaded on
+ * first use so a run over text files never loads the PDF machinery.
+ */
+import { extname } from 'node:path';
+import type { Extractor } from './document.ts';
+import { UnsupportedFormatError } from '../errors.ts';
+
+type Loader = () => Promise<Extractor>;
+
+const loaders: Record<string, Loader> = {
+  '.txt': async () => (await import('./text.ts')).textExtractor,
+  '.md': async () => (await import('./text.ts')).textExtractor,
+  '.markdown': async () => (await import('./text.ts')).textExtractor,
+  '.html': async () => (await import('./html.ts')).htmlExtractor,
+  '.htm': async () => (await import('./html.ts')).htmlExtractor,
+  '.docx': async () => (await import('./docx.ts')).docxExtractor,
+  '.pdf': async () => (await import('./pdf.ts')).pdfExtractor,
+};
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);
+
+export function isSupported(file: string): boolean {
+  return extname(file).toLowerCase() in loaders;
+}
+
+export async function extractorFor(file: string): Promise<Extractor> {
+  const ext = extname(file).toLowerCase();
+  const load = loaders[ext];
+  if (!load) {
+    throw new UnsupportedFormatError(file, `unsupported file type "${ext || '(none)'}"; nianbao reads ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  }
+  return load();
+}

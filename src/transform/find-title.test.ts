@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { agencyAndYear } from './find-title.ts';
+import { normalizeLabel } from './normalize-label.ts';
+
+// Titles as the corpus prints them (white space removed as findTitle does).
+const cases: Array<[string, string, number]> = [
+  ['梁园区孙福集乡人民政府2020年政府信息公开工作年度报告', '梁园区孙福集乡人民政府', 2020],
+  ['2020年意溪镇人民政府信息公开 工作年度报告', '意溪镇人民政府', 2020],
+  ['张家坡镇2020年度政府信息公开工作年度报  告', '张家坡镇', 2020],
+  ['平原示范区2020年度政府信息公开工作年度报告', '平原示范区', 2020],
+  ['红崖子沟乡人民政府 2021 年 信息公开工作年度报告', '红崖子沟乡人民政府', 2021],
+  ['沐阳县人民政府 2025 年 政府信息公开工作年度报告', '沐阳县人民政府', 2025],
+  ['2019年上海市人民政府办公厅政府信息公开工作年度报告', '上海市人民政府办公厅', 2019],
+  ['沭阳县发展和改革局2023年政府信息公开年度报告', '沭阳县发展和改革局', 2023],
+];
+
+describe('agencyAndYear', () => {
+  for (const [title, agency, year] of cases) {
+    it(title, () => {
+      expect(agencyAndYear(normalizeLabel(title))).toEqual({ agency, year });
+    });
+  }
+});

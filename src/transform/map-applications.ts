@@ -1,0 +1,143 @@
+/**
+ * Maps section 三 (收到和处理政府信息公开申请情况) onto the template's row and
+ * applicant-column codes by matching row labels, never positions. Pure.
+ */
+import { fitValues } from './fit-values.ts';
+import type { LogicalRow } from './logical-rows.ts';
+import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
+import { parseValue } from './parse-value.ts';
+import { readCell } from './read-cell.ts';
+import type { CellFact, ValidationIssue } from './record.ts';
+import {
+  APPLICANT_COLUMNS,
+  APPLICANT_HEADER_KEYWORDS,
+  APPLICATION_ROWS,
+  APPLICATION_ROW_MATCHERS,
+  OTHER_MISC_LABEL,
+  ROWS_2019_ONLY,
+  ROWS_2021_ONLY,
+} from './template/template.ts';
+
+export interface MappedApplications {
+  applications: Record<string, (number | null)[]>;
+  cells: CellFact[];
+  issues: ValidationIssue[];
+  version: '2019' | '2021' | null;
+}
+
+/** The row code a label names, or null. */
+export function applicationRowOf(label: string): string | null {
+  const norm = normalizeLabel(label);
+  if (stripNumbering(norm) === OTHER_MISC_LABEL) return 'other_misc';
+  for (const m of APPLICATION_ROW_MATCHERS) if (includesAny(norm, m.keywords)) return m.code;
+  return null;
+}
+
+/** Most specific label first: the last label cell, then the whole label. */
+function rowCodeOf(row: LogicalRow): string | null {
+  const last = row.labels[row.labels.length - 1];
+  return (last !== undefined ? applicationRowOf(last) : null) ?? applicationRowOf(row.labels.join(''));
+}
+
+/** The applicant header (自然人, 法人或其他组织 …), or any row of three or more labels and no values. */
+function isHeaderRow(row: LogicalRow): boolean {
+  const text = normalizeLabel(row.labels.join(''));
+  if (includesAny(text, APPLICANT_HEADER_KEYWORDS)) return true;
+  return row.values.length === 0 && row.labels.length >= 3;
+}
+
+export function mapApplications(rows: readonly LogicalRow[]): MappedApplications {
+  const applications: Record<string, (number | null)[]> = {};
+  const cells: CellFact[] = [];
+  const issues: ValidationIssue[] = [];
+  let pending: string | null = null;
+  const n = APPLICANT_COLUMNS.length;
+
+  for (const row of rows) {
+    const hasNumber = row.values.some((c) => parseValue(c.text).kind === 'number');
+    const isDataRow = hasNumber || (row.fromTable && row.labels.length > 0 && row.values.length > 0);
+    if (!isDataRow) {
+      if (row.labels.length === 0) continue;
+      if (isHeaderRow(row)) {
+        pending = null;
+        continue;
+      }
+      const code = rowCodeOf(row);
+      if (code && !(code in applications)) pending = code;
+      continue;
+    }
+    if (row.labels.length > 0 && isHeaderRow(row) && !hasNumber) continue;
+    const code = rowCodeOf(row) ?? pending;
+    pending = null;
+    if (!code) {
+      if (hasNumber) {
+        issues.push({
+          rule: 'extract.unmatched_row',
+          severity: 'warning',
+          table: 'applications',
+          message: `section 三: a row of numbers with label "${row.labels.join(' ')}" matches no template row; not loaded`,
+        });
+      }
+      continue;
+    }
+    if (code in applications) {
+      if (hasNumber) {
+        issues.push({
+          rule: 'extract.duplicate_row',
+          severity: 'warning',
+          table: 'applications',
+          row: code,
+          message: `section 三 row ${code} found twice; the first is kept ("${row.labels.join(' ')}")`,
+        });
+      }
+      continue;
+    }
+    const fitted = fitValues(row.values, n);
+    if (fitted.mismatch) {
+      issues.push({
+        rule: 'extract.value_count',
+        severity: 'warning',
+        table: 'applications',
+        row: code,
+        message: `section 三 row ${code}: ${fitted.mismatch.found} values for ${fitted.mismatch.expected} columns; columns may be shifted`,
+      });
+    }
+    const values: (number | null)[] = [];
+    fitted.cells.forEach((cell, i) => {
+      const fact = readCell('applications', code, APPLICANT_COLUMNS[i] ?? `col${i}`, cell, row.source, issues);
+      cells.push(fact);
+      values.push(fact.value);
+    });
+    applications[code] = values;
+  }
+
+  const found = Object.keys(applications);
+  const has2021 = found.some((c) => ROWS_2021_ONLY.includes(c));
+  const has2019 = found.some((c) => ROWS_2019_ONLY.includes(c));
+  const version = has2021 ? '2021' : has2019 ? '2019' : null;
+  if (found.length > 0) {
+    const expected = APPLICATION_ROWS.filter((c) => !(version === '2021' ? ROWS_2019_ONLY : ROWS_2021_ONLY).includes(c));
+    for (const code of expected) {
+      if (code in applications) continue;
+      if (version === null && (ROWS_2019_ONLY.includes(code) || ROWS_2021_ONLY.includes(code))) continue;
+      issues.push({
+        rule: 'extract.row_missing',
+        severity: 'warning',
+        table: 'applications',
+        row: code,
+        message: `section 三 row ${code} was not found`,
+      });
+    }
+  }
+  return { applications: orderRows(applications), cells, issues, version };
+}
+
+/** Template order, so output does not depend on the order rows were printed in. */
+function orderRows(rows: Record<string, (number | null)[]>): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = {};
+  for (const code of APPLICATION_ROWS) {
+    const v = rows[code];
+    if (v) out[code] = v;
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * The transform: maps a document onto the template. Pure: a DocumentModel in,
+ * a ReportRecord out (facts, narrative sections, extraction and validation
+ * issues). Never touches the database or the file system.
+ */
+import type { Block, DocumentModel } from '../extract/document.ts';
+import { findSections, type SectionSpan } from './find-sections.ts';
+import { findTitle } from './find-title.ts';
+import { logicalRows } from './logical-rows.ts';
+import { mapActiveDisclosure } from './map-active-disclosure.ts';
+import { mapApplications } from './map-applications.ts';
+import { mapReviewLitigation } from './map-review-litigation.ts';
+import { includesAny, normalizeLabel } from './normalize-label.ts';
+import type { ReportRecord, TableCode, TemplateVersion, ValidationIssue } from './record.ts';
+import { TABLE_CONTENT_KEYWORDS, type SectionCode } from './template/template.ts';
+
+const TABLE_SECTIONS: readonly TableCode[] = ['active_disclosure', 'applications', 'review_litigation'];
+const NARRATIVE: readonly SectionCode[] = ['overview', 'problems_and_improvements', 'other_matters'];
+
+/** Which table a table block holds, judged by its words, for tables outside a recognised section. */
+function tableKindByContent(block: Block): TableCode | null {
+  if (block.kind !== 'table') return null;
+  const text = normalizeLabel(block.rows.map((r) => r.map((c) => c.text).join('')).join(''));
+  for (const k of TABLE_CONTENT_KEYWORDS) if (includesAny(text, k.keywords)) return k.code;
+  return null;
+}
+
+/** Blocks of each table section: the section's own blocks, plus tables elsewhere whose content names it. */
+function blocksByTable(doc: DocumentModel, sections: SectionSpan[]): Record<TableCode, Block[]> {
+  const out: Record<TableCode, Block[]> = { active_disclosure: [], applications: [], review_litigation: [] };
+  const sectionOf: Array<SectionCode | null> = doc.blocks.map(() => null);
+  for (const s of sections) for (let i = s.start; i < s.end; i++) sectionOf[i] = s.code;
+  doc.blocks.forEach((block, i) => {
+    const section = sectionOf[i];
+    const inTableSection = section !== null && section !== undefined && (TABLE_SECTIONS as readonly string[]).includes(section);
+    if (inTableSection) {
+      // A table of another kind inside a section (some pages print all three in one place) goes where its content says.
+      const byContent = tableKindByContent(block);
+      const own = section as TableCode;
+      const target = byContent && byContent !== own && !sectionsHave(sections, byContent) ? byContent : own;
+      out[target].push(block);
+    } else if (block.kind === 'table') {
+      const byContent = tableKindByContent(block);
+      if (byContent && !sectionsHave(sections, byContent)) out[byContent].push(block);
+    }
+  });
+  return out;
+}
+
+function sectionsHave(sections: SectionSpan[], code: SectionCode): boolean {
+  return sections.some((s) => s.code === code);
+}
+
+function narrativeText(doc: DocumentModel, span: SectionSpan): string {
+  return doc.blocks
+    .slice(span.start + 1, span.end)
+    .flatMap((b) => (b.kind === 'table' ? [] : [b.text]))
+    .join('\n')
+    .trim();
+}
+
+function combineVersions(versions: Array<'2019' | '2021' | 'mixed' | null>): TemplateVersion | null {
+  const seen = new Set(versions.filter((v): v is '2019' | '2021' | 'mixed' => v !== null));
+  if (seen.has('mixed') || (seen.has('2019') && seen.has('2021'))) return 'mixed';
+  return seen.has('2021') ? '2021' : seen.has('2019') ? '2019' : null;
+}
+
+export function transformDocument(doc: DocumentModel): ReportRecord {
+  const sections = findSections(doc);
+  const blocks = blocksByTable(doc, sections);
+  const active = mapActiveDisclosure(logicalRows(blocks.active_disclosure));
+  const apps = mapApplications(logicalRows(blocks.applications));
+  const review = mapReviewLitigation(logicalRows(blocks.review_litigation));
+  const { title, agency, year } = findTitle(doc);
+
+  const issues: ValidationIssue[] = [...active.issues, ...apps.issues, ...review.issues];
+  if (!agency) issues.push({ rule: 'extract.agency_missing', severity: 'warning', message: 'agency not found in the title or body' });
+  if (year === null) issues.push({ rule: 'extract.year_missing', severity: 'warning', message: 'report year not found' });
+
+  const table_templates: ReportRecord['table_templates'] = {};
+  if (active.version === '2019' || active.version === '2021') table_templates.active_disclosure = active.version;
+  if (apps.version) table_templates.applications = apps.version;
+
+  const narrative: Record<string, string> = {};
+  for (const s of sections) if (NARRATIVE.includes(s.code)) narrative[s.code] = narrativeText(doc, s);
+
+  return {
+    doc: doc.file,
+    format: doc.format,
+    title,
+    agency,
+    year,
+    template: combineVersions([active.version, apps.version]),
+    table_templates,
+    active_disclosure: active.active_disclosure,
+    applications: apps.applications,
+    review_litigation: review.review_litigation,
+    sections: narrative,
+    validation: issues,
+    cells: [...active.cells, ...apps.cells, ...review.cells],
+  };
+}
+
+/** True when none of the report's three tables was found. */
+export function hasNoTables(record: ReportRecord): boolean {
+  return (
+    Object.keys(record.active_disclosure).length === 0 &&
+    Object.keys(record.applications).length === 0 &&
+    Object.keys(record.review_litigation).length === 0
+  );
+}
