@@ -55,7 +55,10 @@ export interface RegionResult {
   township_name?: string;
   /** Lowest level resolved. */
   level?: 'province' | 'city' | 'county' | 'township';
+  /** Agency kind (township_government … development_zone), see src/transform/region/parse-agency.ts. */
   kind?: string;
+  /** For a department or a government office: the government it belongs to ("沭阳县人民政府"). */
+  parent_government?: string;
   confidence: 'exact' | 'fuzzy' | 'override' | 'unresolved';
   candidates?: string[];
 }

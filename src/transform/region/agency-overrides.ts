@@ -1,0 +1,129 @@
+/**
+ * Agency overrides: a checked-in CSV (data/overrides/agencies.csv) that places
+ * agencies the gazetteer cannot, such as development zones. Columns:
+ *   pattern  a regular expression tested against the agency name (or the title)
+ *   code     the NBS code of the lowest level it belongs to (2, 4, 6 or 9 digits)
+ *   kind     an AgencyKind (development_zone, county_government, …)
+ *   name     optional: the name of `code` when the gazetteer lacks it
+ *   note     optional: why
+ * Lines starting with # are comments. Parsing is pure; the default file is
+ * read once at module load.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CorruptFileError, ReadFileError } from '../../errors.ts';
+import { divisionByCode } from './gazetteer.ts';
+import type { AgencyKind } from './parse-agency.ts';
+
+export interface AgencyOverride {
+  pattern: RegExp;
+  code: string;
+  kind: AgencyKind;
+  name?: string;
+  note?: string;
+}
+
+const KINDS: readonly AgencyKind[] = [
+  'township_government',
+  'county_government',
+  'city_government',
+  'province_government',
+  'government_office',
+  'department',
+  'development_zone',
+  'unknown',
+];
+
+export const DEFAULT_OVERRIDES_FILE = fileURLToPath(new URL('../../../data/overrides/agencies.csv', import.meta.url));
+
+/** Splits CSV text into records (RFC 4180 quoting: "a,b" and "" for a quote). */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  const s = text.replace(/^\ufeff/u, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
+  return records.filter((r) => !(r.length === 1 && r[0]?.trim() === '') && !(r[0] ?? '').trimStart().startsWith('#'));
+}
+
+/** Parses the overrides CSV; `file` names it in errors. Throws CorruptFileError on a bad row. */
+export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOverride[] {
+  const [header, ...rows] = csvRecords(csvText);
+  if (!header) return [];
+  const col = (name: string): number => header.findIndex((h) => h.trim() === name);
+  const at = { pattern: col('pattern'), code: col('code'), kind: col('kind'), name: col('name'), note: col('note') };
+  if (at.pattern < 0 || at.code < 0 || at.kind < 0) {
+    throw new CorruptFileError(file, `overrides CSV needs the columns pattern, code, kind; got ${JSON.stringify(header.join(','))}`);
+  }
+  return rows.map((row, i) => {
+    const line = `row ${i + 1}`;
+    const get = (k: number): string => (k >= 0 ? (row[k] ?? '').trim() : '');
+    const source = get(at.pattern);
+    const code = get(at.code);
+    const kind = get(at.kind);
+    let pattern: RegExp;
+    try {
+      if (!source) throw new Error('empty pattern');
+      pattern = new RegExp(source, 'u');
+    } catch (e) {
+      throw new CorruptFileError(file, `${line}: pattern ${JSON.stringify(source)} is not a regular expression (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (!/^(?:\d{2}|\d{4}|\d{6}|\d{9})$/u.test(code)) {
+      throw new CorruptFileError(file, `${line}: code must be an NBS code of 2, 4, 6 or 9 digits, got ${JSON.stringify(code)}`);
+    }
+    if (!(KINDS as readonly string[]).includes(kind)) {
+      throw new CorruptFileError(file, `${line}: kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+    }
+    const name = get(at.name);
+    if (!name && !divisionByCode(code)) {
+      throw new CorruptFileError(file, `${line}: code ${code} is not in the NBS 2023 gazetteer; give its name in the name column`);
+    }
+    const note = get(at.note);
+    return { pattern, code, kind: kind as AgencyKind, ...(name ? { name } : {}), ...(note ? { note } : {}) };
+  });
+}
+
+function readDefault(): AgencyOverride[] {
+  let text: string;
+  try {
+    text = readFileSync(DEFAULT_OVERRIDES_FILE, 'utf8');
+  } catch (e) {
+    throw new ReadFileError(DEFAULT_OVERRIDES_FILE, e);
+  }
+  return loadOverrides(text, DEFAULT_OVERRIDES_FILE);
+}
+
+/** The checked-in overrides, data/overrides/agencies.csv. */
+export const DEFAULT_OVERRIDES: readonly AgencyOverride[] = readDefault();
+
+/** The first override whose pattern matches one of the names, in file order. */
+export function findOverride(names: Array<string | null>, overrides: readonly AgencyOverride[]): AgencyOverride | null {
+  for (const o of overrides) {
+    if (names.some((n) => n && o.pattern.test(n))) return o;
+  }
+  return null;
+}
