@@ -9,7 +9,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNianbaoError } from '../src/errors.ts';
 import { extractRecord } from './extract-record.ts';
 import { toJson } from './public-record.ts';
-import { runPipeline, type RunOptions } from './run.ts';
+import type { RunOptions } from './run.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
@@ -64,6 +64,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         code = EXIT_FATAL;
         return;
       }
+      // Loaded on use: `extract` never loads DuckDB.
+      const { runPipeline } = await import('./run.ts');
       const summary = await runPipeline(opts, out);
       code = summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
     });

@@ -39,20 +39,28 @@ function blockText(block: Block): string | null {
 }
 
 /**
- * Finds each section's span. The first heading of a kind wins; later headings
- * of a kind already seen (a repeated running header) stay inside the section.
+ * Finds each section's span. Of several headings of one kind (a narrative
+ * sub-heading that reuses the words, a repeated running header) the first
+ * one followed by a table before the next heading wins, else the first.
  */
 export function findSections(doc: DocumentModel): SectionSpan[] {
-  const starts: Array<{ code: SectionCode; start: number; heading: string }> = [];
-  const seen = new Set<SectionCode>();
+  const candidates: Array<{ code: SectionCode; start: number; heading: string }> = [];
   doc.blocks.forEach((block, i) => {
     const text = blockText(block);
-    if (text === null) return;
-    const code = sectionOfHeading(text);
-    if (code && !seen.has(code)) {
-      seen.add(code);
-      starts.push({ code, start: i, heading: text });
-    }
+    const code = text === null ? null : sectionOfHeading(text);
+    if (code && text !== null) candidates.push({ code, start: i, heading: text });
   });
+  const hasTable = (k: number): boolean => {
+    const from = candidates[k]!.start;
+    const to = candidates[k + 1]?.start ?? doc.blocks.length;
+    return doc.blocks.slice(from, to).some((b) => b.kind === 'table');
+  };
+  const chosen = new Map<SectionCode, { code: SectionCode; start: number; heading: string }>();
+  candidates.forEach((c, k) => {
+    const prev = chosen.get(c.code);
+    if (!prev) chosen.set(c.code, c);
+    else if (!hasTable(candidates.indexOf(prev)) && hasTable(k)) chosen.set(c.code, c);
+  });
+  const starts = [...chosen.values()].sort((a, b) => a.start - b.start);
   return starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? doc.blocks.length }));
 }

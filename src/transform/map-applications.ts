@@ -6,6 +6,7 @@ import { fitValues } from './fit-values.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
 import { parseValue } from './parse-value.ts';
+import { inferLostCell } from './infer-lost-cell.ts';
 import { readCell } from './read-cell.ts';
 import type { CellFact, ValidationIssue } from './record.ts';
 import {
@@ -102,13 +103,10 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
         message: `section 三 row ${code}: ${fitted.mismatch.found} values for ${fitted.mismatch.expected} columns; columns may be shifted`,
       });
     }
-    const values: (number | null)[] = [];
-    fitted.cells.forEach((cell, i) => {
-      const fact = readCell('applications', code, APPLICANT_COLUMNS[i] ?? `col${i}`, cell, row.source, issues);
-      cells.push(fact);
-      values.push(fact.value);
-    });
-    applications[code] = values;
+    const facts = fitted.cells.map((cell, i) => readCell('applications', code, APPLICANT_COLUMNS[i] ?? `col${i}`, cell, row.source, issues));
+    inferLostCell(code, facts, issues);
+    cells.push(...facts);
+    applications[code] = facts.map((f) => f.value);
   }
 
   const found = Object.keys(applications);

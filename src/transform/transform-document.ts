@@ -15,6 +15,11 @@ import type { ReportRecord, TableCode, TemplateVersion, ValidationIssue } from '
 import { TABLE_CONTENT_KEYWORDS, type SectionCode } from './template/template.ts';
 
 const TABLE_SECTIONS: readonly TableCode[] = ['active_disclosure', 'applications', 'review_litigation'];
+const TABLE_TITLES: Record<TableCode, string> = {
+  active_disclosure: '二 主动公开政府信息情况',
+  applications: '三 收到和处理政府信息公开申请情况',
+  review_litigation: '四 行政复议、行政诉讼情况',
+};
 const NARRATIVE: readonly SectionCode[] = ['overview', 'problems_and_improvements', 'other_matters'];
 
 /** Which table a table block holds, judged by its words, for tables outside a recognised section. */
@@ -74,6 +79,14 @@ export function transformDocument(doc: DocumentModel): ReportRecord {
   const { title, agency, year } = findTitle(doc);
 
   const issues: ValidationIssue[] = [...active.issues, ...apps.issues, ...review.issues];
+  const found: Record<TableCode, boolean> = {
+    active_disclosure: Object.keys(active.active_disclosure).length > 0,
+    applications: Object.keys(apps.applications).length > 0,
+    review_litigation: Object.keys(review.review_litigation).length > 0,
+  };
+  for (const table of TABLE_SECTIONS) {
+    if (!found[table]) issues.push({ rule: 'extract.table_missing', severity: 'warning', table, message: `table ${TABLE_TITLES[table]} was not found` });
+  }
   if (!agency) issues.push({ rule: 'extract.agency_missing', severity: 'warning', message: 'agency not found in the title or body' });
   if (year === null) issues.push({ rule: 'extract.year_missing', severity: 'warning', message: 'report year not found' });
 

@@ -1,0 +1,87 @@
+/**
+ * `nianbao run` as a user runs it: a raw folder of real reports plus bad
+ * files; every good report loads, every bad file gets one line naming it and
+ * the reason, exit code 1; a second run changes nothing.
+ */
+import { mkdtemp, writeFile, copyFile, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from './cli.ts';
+import { openWarehouse, tableCounts } from '../src/load/warehouse.ts';
+
+const CORPUS = new URL('../test/fixtures/corpus/docs/', import.meta.url).pathname;
+const GOOD = ['000_d4859fce74386304.txt', '002_02af2ddfabc85d6c.txt', 'shuyang-fgj-2023.html'];
+
+class Sink {
+  text = '';
+  write(s: string): boolean {
+    this.text += s;
+    return true;
+  }
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Sink();
+  const err = new Sink();
+  const code = await main(args, out as unknown as NodeJS.WritableStream, err as unknown as NodeJS.WritableStream);
+  return { code, out: out.text, err: err.text };
+}
+
+async function counts(db: string): Promise<Record<string, number>> {
+  const wh = await openWarehouse(db);
+  try {
+    return await tableCounts(wh);
+  } finally {
+    await wh.close();
+  }
+}
+
+describe('nianbao run', () => {
+  let dir: string;
+  let raw: string;
+  let db: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-run-'));
+    raw = join(dir, 'raw');
+    db = join(dir, 'wh', 'nianbao.duckdb');
+    await mkdir(raw, { recursive: true });
+    for (const f of GOOD) await copyFile(join(CORPUS, f), join(raw, f));
+    await writeFile(join(raw, 'empty.txt'), '');
+    await writeFile(join(raw, 'not-a-report.html'), '<html><head><meta charset="utf-8"><title>通知公告</title></head><body><h1>关于开展政务公开工作的通知</h1><p>各单位：请按要求报送材料。</p><table><tr><td>序号</td><td>名称</td></tr><tr><td>1</td><td>材料</td></tr></table></body></html>');
+    await writeFile(join(raw, 'corrupt.docx'), Buffer.from('PK\u0003\u0004 this is not really a zip archive'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads every good report, names every bad file once, and exits 1', async () => {
+    const { code, out } = await run(['run', '--raw', raw, '--db', db]);
+    expect(code).toBe(1);
+    const failed = out.split('\n').filter((l) => l.startsWith('FAILED '));
+    expect(failed).toHaveLength(3);
+    expect(failed.find((l) => l.includes('empty.txt'))).toMatch(/empty/);
+    expect(failed.find((l) => l.includes('not-a-report.html'))).toMatch(/not an annual report/);
+    expect(failed.find((l) => l.includes('corrupt.docx'))).toBeDefined();
+    const c = await counts(db);
+    expect(c.fact_applications).toBeGreaterThan(0);
+    expect(c.reports).toBe(GOOD.length + 3);
+  });
+
+  it('a second run leaves every table unchanged', async () => {
+    const before = await counts(db);
+    const again = await run(['run', '--raw', raw, '--db', db]);
+    expect(again.code).toBe(1);
+    expect(await counts(db)).toEqual(before);
+    const forced = await run(['run', '--raw', raw, '--db', db, '--force']);
+    expect(forced.code).toBe(1);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('rejects bad usage with exit code 2', async () => {
+    expect((await run(['run', '--raw', raw, '--db', db, '--format', 'xml'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['run', '--raw', join(dir, 'missing'), '--db', db])).code).toBe(2);
+  });
+});
