@@ -8,6 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import PQueue from 'p-queue';
+import type { Logger } from 'pino';
 import { isNianbaoError } from '../src/errors.ts';
 import type { SourceFormat } from '../src/extract/document.ts';
 import { extractorFor, isSupported } from '../src/extract/registry.ts';
@@ -47,7 +48,7 @@ async function formatOf(file: string): Promise<SourceFormat> {
   return isSupported(file) ? (await extractorFor(file)).format : 'text';
 }
 
-async function processFile(file: RawFile, known: Map<string, string>, force: boolean): Promise<DocumentResult | 'unchanged'> {
+async function processFile(file: RawFile, known: Map<string, string>, force: boolean, log: Logger): Promise<DocumentResult | 'unchanged'> {
   let bytes: Uint8Array;
   const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format });
   try {
@@ -63,12 +64,13 @@ async function processFile(file: RawFile, known: Map<string, string>, force: boo
     const extracted = await extractBytes(file.path, bytes, { docName: file.relPath, sourceUrl: file.sourceUrl });
     return { kind: 'record', source: source(sha256, bytes.length, format), record: extracted.record };
   } catch (e) {
-    if (!isNianbaoError(e)) throw e;
+    // A bug met on one document fails that document, not the run.
+    if (!isNianbaoError(e)) log.error({ file: file.relPath, err: e }, 'unexpected error');
     return {
       kind: 'failure',
       source: source(sha256, bytes.length, format),
-      status: e.kind === 'needs_ocr' ? 'needs_ocr' : 'failed',
-      reason: e.message,
+      status: isNianbaoError(e) && e.kind === 'needs_ocr' ? 'needs_ocr' : 'failed',
+      reason: isNianbaoError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
 }
@@ -87,7 +89,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     await Promise.all(
       files.map((file) =>
         queue.add(async () => {
-          const result = await processFile(file, known, options.force ?? false);
+          const result = await processFile(file, known, options.force ?? false, log);
           if (result === 'unchanged') {
             unchanged++;
             log.debug({ file: file.relPath }, 'unchanged, skipped');

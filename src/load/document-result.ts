@@ -1,0 +1,41 @@
+/**
+ * What the pipeline hands the load layer for one raw file: either the record
+ * transform produced, or the reason there is none. One DocumentResult becomes
+ * one row of `reports` plus, for a record, its facts and validation issues.
+ */
+import type { SourceFormat } from '../extract/document.ts';
+import type { ReportRecord } from '../transform/record.ts';
+
+export type ReportStatus = 'ok' | 'warnings' | 'errors' | 'needs_ocr' | 'failed';
+
+export interface SourceFile {
+  /** Relative to the raw dir, forward slashes. The report's identity: report_id is derived from it. */
+  path: string;
+  /** Hex sha256 of the file's bytes ('' when the file could not be read). */
+  sha256: string;
+  bytes: number;
+  format: SourceFormat;
+}
+
+export type DocumentResult =
+  | {
+      kind: 'record';
+      source: SourceFile;
+      record: ReportRecord;
+      /** False for a second report of the same agency and year; its facts load but views skip it. Default true. */
+      primary?: boolean;
+      /** For a non-primary report: source path of the primary report it duplicates (stored as its report_id). */
+      duplicateOf?: string;
+    }
+  | { kind: 'failure'; source: SourceFile; status: 'needs_ocr' | 'failed'; reason: string };
+
+/** A record's status from its validation issues: any error -> 'errors', any warning -> 'warnings', else 'ok'. */
+export function recordStatus(record: ReportRecord): ReportStatus {
+  if (record.validation.some((i) => i.severity === 'error')) return 'errors';
+  if (record.validation.some((i) => i.severity === 'warning')) return 'warnings';
+  return 'ok';
+}
+
+export function statusOf(result: DocumentResult): ReportStatus {
+  return result.kind === 'failure' ? result.status : recordStatus(result.record);
+}

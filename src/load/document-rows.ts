@@ -1,0 +1,167 @@
+/**
+ * One DocumentResult as warehouse rows, table by table (column names as in
+ * sql/schema.sql). Pure: no DuckDB here. Blank cells stay null; each fact
+ * keeps its printed text and provenance.
+ */
+import type { CellFact, RegionResult, TableCode } from '../transform/record.ts';
+import { statusOf, type DocumentResult } from './document-result.ts';
+import { agencyId, isResolved, normalizeAgencyName, reportId } from './ids.ts';
+
+export type RowValue = string | number | boolean | null;
+export type Row = Record<string, RowValue>;
+
+export const FACT_TABLES = {
+  active_disclosure: 'fact_active_disclosure',
+  applications: 'fact_applications',
+  review_litigation: 'fact_review_litigation',
+} as const satisfies Record<TableCode, string>;
+
+export type FactTable = (typeof FACT_TABLES)[TableCode];
+
+/** The two code columns of each fact table: [row code, column code]. */
+const FACT_CODE_COLUMNS: Record<TableCode, readonly [string, string]> = {
+  active_disclosure: ['item', 'metric'],
+  applications: ['row_code', 'applicant_code'],
+  review_litigation: ['proceeding', 'outcome'],
+};
+
+export interface DocumentRows {
+  reportId: string;
+  sourcePath: string;
+  report: Row;
+  facts: Record<FactTable, Row[]>;
+  issues: Row[];
+  agency: Row | null;
+  regions: Row[];
+}
+
+type Level = 'province' | 'city' | 'county' | 'township';
+const LEVELS: readonly Level[] = ['province', 'city', 'county', 'township'];
+
+/** Region rows for the agency's resolved chain; each level's parent is the nearest level above it that is known. */
+export function regionRows(region: RegionResult | undefined): Row[] {
+  if (!isResolved(region)) return [];
+  const rows: Row[] = [];
+  let parent: string | null = null;
+  for (const level of LEVELS) {
+    const code = region[`${level}_code`];
+    const name = region[`${level}_name`];
+    if (!code) continue;
+    rows.push({ code, name: name ?? code, level, parent_code: parent });
+    parent = code;
+  }
+  return rows;
+}
+
+function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
+  const placed = isResolved(region) ? region : undefined;
+  return {
+    agency_id: id,
+    name: normalizeAgencyName(name),
+    kind: region?.kind ?? null,
+    level: placed?.level ?? null,
+    province_code: placed?.province_code ?? null,
+    province_name: placed?.province_name ?? null,
+    city_code: placed?.city_code ?? null,
+    city_name: placed?.city_name ?? null,
+    county_code: placed?.county_code ?? null,
+    county_name: placed?.county_name ?? null,
+    township_code: placed?.township_code ?? null,
+    township_name: placed?.township_name ?? null,
+    parent_agency: region?.parent_government ?? null,
+  };
+}
+
+function factRow(cell: CellFact, report_id: string, agency_id: string | null, year: number | null): Row {
+  const [rowColumn, colColumn] = FACT_CODE_COLUMNS[cell.table];
+  const row: Row = {
+    report_id,
+    agency_id,
+    year,
+    [rowColumn]: cell.row,
+    [colColumn]: cell.column,
+    value: cell.value,
+    raw_text: cell.raw,
+    page: cell.source.page ?? null,
+    source_block: cell.source.block,
+    source_row: cell.source.row ?? null,
+    source_col: cell.source.col ?? null,
+  };
+  if (cell.table === 'active_disclosure') row.unit = cell.unit;
+  return row;
+}
+
+export function documentRows(result: DocumentResult): DocumentRows {
+  const source = result.source;
+  const report_id = reportId(source.path);
+  const base = {
+    report_id,
+    source_path: source.path,
+    format: source.format,
+    sha256: source.sha256,
+    bytes: source.bytes,
+    status: statusOf(result),
+  };
+  const facts: Record<FactTable, Row[]> = { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] };
+  if (result.kind === 'failure') {
+    return {
+      reportId: report_id,
+      sourcePath: source.path,
+      report: {
+        ...base,
+        agency_id: null,
+        year: null,
+        template: null,
+        is_primary: false,
+        duplicate_of: null,
+        failure_reason: result.reason,
+        title: null,
+      },
+      facts,
+      issues: [],
+      agency: null,
+      regions: [],
+    };
+  }
+
+  const record = result.record;
+  const agency_id = agencyId(record.agency, record.region);
+  const year = record.year;
+  // One fact per (table, row, column): the first wins, as the mappers keep the first of a repeated row.
+  const seen = new Set<string>();
+  for (const cell of record.cells) {
+    const key = `${cell.table}\u0000${cell.row}\u0000${cell.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    facts[FACT_TABLES[cell.table]].push(factRow(cell, report_id, agency_id, year));
+  }
+  const issues: Row[] = record.validation.map((issue) => ({
+    report_id,
+    rule: issue.rule,
+    severity: issue.severity,
+    table_code: issue.table ?? null,
+    row_code: issue.row ?? null,
+    column_code: issue.column ?? null,
+    printed: issue.printed ?? null,
+    expected: issue.expected ?? null,
+    message: issue.message,
+  }));
+  return {
+    reportId: report_id,
+    sourcePath: source.path,
+    report: {
+      ...base,
+      agency_id,
+      year,
+      template: record.template,
+      is_primary: result.primary ?? true,
+      duplicate_of: result.duplicateOf === undefined ? null : reportId(result.duplicateOf),
+      failure_reason: null,
+      title: record.title,
+    },
+    facts,
+    issues,
+    agency: agency_id !== null && record.agency !== null ? agencyRow(agency_id, record.agency, record.region) : null,
+    regions: agency_id !== null ? regionRows(record.region) : [],
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The DuckDB warehouse handle: opens (or creates) the database file, applies
+ * sql/schema.sql and sql/views.sql, and runs every statement of one
+ * warehouse one after another. Every DuckDB failure leaves here as a
+ * LoadError naming the file concerned.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { LoadError } from '../errors.ts';
+import type { Row } from './document-rows.ts';
+
+const SQL_DIR = new URL('../../sql/', import.meta.url);
+
+/** Every warehouse table, in the order counts and exports list them. */
+export const TABLES = [
+  'regions',
+  'agencies',
+  'reports',
+  'fact_active_disclosure',
+  'fact_applications',
+  'fact_review_litigation',
+  'validation_issues',
+] as const;
+
+export type TableName = (typeof TABLES)[number];
+
+export interface Column {
+  name: string;
+  /** DuckDB type name: VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN. */
+  type: string;
+}
+
+export type Scalar = string | number | boolean | null;
+
+/** The first line of an error's message (DuckDB appends the offending SQL on further lines). */
+export function reasonOf(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0]?.trim() || 'unknown error';
+}
+
+export function toLoadError(e: unknown, file: string, what: string): LoadError {
+  if (e instanceof LoadError) return e;
+  return new LoadError(file, `${what}: ${reasonOf(e)}`, e);
+}
+
+/** SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function toScalar(v: unknown): Scalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+export class Warehouse {
+  private tail: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  /** Use openWarehouse. */
+  constructor(
+    /** The database file. */
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    /** Only src/load uses the connection directly. */
+    readonly connection: DuckDBConnection,
+    /** Columns of every table, in table order. */
+    readonly columns: ReadonlyMap<TableName, readonly Column[]>,
+  ) {}
+
+  /** Runs fn when every earlier operation on this warehouse has finished, so transactions never interleave. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(() => {
+      if (this.closed) throw new LoadError(this.path, 'warehouse is closed');
+      return fn();
+    });
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs SQL and returns rows as plain objects (BIGINT as number). For reads; errors become LoadError. */
+  query(sql: string, params?: DuckDBValue[]): Promise<Record<string, Scalar>[]> {
+    return this.exclusive(() => this.queryNow(sql, params));
+  }
+
+  /** query() without waiting its turn: only for code already inside exclusive(). */
+  async queryNow(sql: string, params?: DuckDBValue[]): Promise<Record<string, Scalar>[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toScalar(v)])));
+    } catch (e) {
+      throw toLoadError(e, this.path, 'warehouse query failed');
+    }
+  }
+
+  columnsOf(table: TableName): readonly Column[] {
+    const cols = this.columns.get(table);
+    if (!cols) throw new LoadError(this.path, `table ${table} is missing from the warehouse`);
+    return cols;
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+    if (this.closed) return;
+    this.closed = true;
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+async function readSql(name: string): Promise<string> {
+  const file = fileURLToPath(new URL(name, SQL_DIR));
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw toLoadError(e, file, 'cannot read warehouse SQL');
+  }
+}
+
+async function readColumns(connection: DuckDBConnection): Promise<Map<TableName, Column[]>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT table_name, column_name, data_type FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main'
+     ORDER BY table_name, column_index`,
+  );
+  const columns = new Map<TableName, Column[]>();
+  for (const [table, name, type] of reader.getRows() as [string, string, string][]) {
+    if (!(TABLES as readonly string[]).includes(table)) continue;
+    const list = columns.get(table as TableName) ?? [];
+    list.push({ name, type });
+    columns.set(table as TableName, list);
+  }
+  return columns;
+}
+
+/** Opens the warehouse at dbPath (creating the file and its folder if needed) and brings schema and views up to date. */
+export async function openWarehouse(dbPath: string): Promise<Warehouse> {
+  const [schema, views] = await Promise.all([readSql('schema.sql'), readSql('views.sql')]);
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  try {
+    if (dbPath !== ':memory:') await mkdir(dirname(dbPath), { recursive: true });
+    instance = await DuckDBInstance.create(dbPath);
+    connection = await instance.connect();
+    await connection.run(schema);
+    await connection.run(views);
+    const columns = await readColumns(connection);
+    const missing = TABLES.filter((t) => !columns.has(t));
+    if (missing.length > 0) throw new Error(`tables missing after applying schema.sql: ${missing.join(', ')}`);
+    return new Warehouse(dbPath, instance, connection, columns);
+  } catch (e) {
+    connection?.closeSync();
+    instance?.closeSync();
+    throw toLoadError(e, dbPath, 'cannot open the warehouse');
+  }
+}
+
+function checkedNumber(v: unknown, column: string): number {
+  if (typeof v !== 'number' || Number.isNaN(v)) throw new Error(`column ${column}: ${String(v)} is not a number`);
+  return v;
+}
+
+/** Appends one row, in the table's column order; a missing or null value becomes NULL. */
+export function appendRow(appender: DuckDBAppender, columns: readonly Column[], row: Row): void {
+  for (const { name, type } of columns) {
+    const v = row[name];
+    if (v === null || v === undefined) {
+      appender.appendNull();
+      continue;
+    }
+    switch (type) {
+      case 'VARCHAR':
+        appender.appendVarchar(String(v));
+        break;
+      case 'DOUBLE':
+        appender.appendDouble(checkedNumber(v, name));
+        break;
+      case 'INTEGER': {
+        const n = checkedNumber(v, name);
+        if (!Number.isInteger(n)) throw new Error(`column ${name}: ${n} is not an integer`);
+        appender.appendInteger(n);
+        break;
+      }
+      case 'BIGINT':
+        appender.appendBigInt(BigInt(checkedNumber(v, name)));
+        break;
+      case 'BOOLEAN':
+        if (typeof v !== 'boolean') throw new Error(`column ${name}: ${String(v)} is not a boolean`);
+        appender.appendBoolean(v);
+        break;
+      default:
+        throw new Error(`column ${name}: no appender for DuckDB type ${type}`);
+    }
+  }
+  appender.endRow();
+}

@@ -1,0 +1,343 @@
+/**
+ * The warehouse on records built from corpus labels: idempotent reloads,
+ * blanks kept as NULL, all-or-nothing batches, deterministic exports that
+ * read back, rollup views, removal of vanished files, and the cross-year
+ * lookup. Every test works in its own temporary directory.
+ */
+import { readFile, readdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoadError } from '../errors.ts';
+import type { ReportRecord, ValidationIssue } from '../transform/record.ts';
+import type { DocumentResult } from './document-result.ts';
+import { documentRows, FACT_TABLES } from './document-rows.ts';
+import { labelCells, labelDocument, readLabel, regionFromNames } from './label-record.test-helper.ts';
+import {
+  agencyId,
+  exportWarehouse,
+  loadBatch,
+  openWarehouse,
+  previousYearCarriedForward,
+  qualitySummary,
+  removeMissing,
+  reportFingerprints,
+  reportId,
+  tableCounts,
+  TABLES,
+  type Warehouse,
+} from './warehouse.ts';
+
+const FGJ = readLabel('shuyang-fgj-2023'); // 沭阳县发展和改革局 2023, many blank cells
+const HZQ = readLabel('hzq2023_working'); // 淮安市洪泽区人民政府 2023
+const FGJ_REGION = { ...regionFromNames('江苏省', '宿迁市', '沭阳县'), kind: 'department', parent_government: '沭阳县人民政府' };
+const HZQ_REGION = { ...regionFromNames('江苏省', '淮安市', '洪泽区'), kind: 'county_government' };
+
+const fgjDoc = (record: Partial<ReportRecord> = {}) => labelDocument(FGJ, { record: { region: FGJ_REGION, ...record } });
+const hzqDoc = (record: Partial<ReportRecord> = {}) => labelDocument(HZQ, { record: { region: HZQ_REGION, ...record } });
+/** A second copy of the 洪泽区 report under another path, placed less exactly (no city): not primary. */
+const hzqCopy = () =>
+  labelDocument(HZQ, {
+    path: 'copies/hzq2023-copy.pdf',
+    primary: false,
+    duplicateOf: HZQ.doc,
+    record: { region: { ...regionFromNames('江苏省', undefined, undefined), county_code: HZQ_REGION.county_code, county_name: '洪泽区', level: 'county', confidence: 'fuzzy' } },
+  });
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'nianbao-load-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+let seq = 0;
+async function withWarehouse<T>(fn: (wh: Warehouse, dir: string) => Promise<T>): Promise<T> {
+  const dir = join(root, `t${++seq}`);
+  const wh = await openWarehouse(join(dir, 'db', 'wh.duckdb'));
+  try {
+    return await fn(wh, dir);
+  } finally {
+    await wh.close();
+  }
+}
+
+/** Every exported CSV file's bytes, by file name. */
+async function exportBytes(wh: Warehouse, dir: string): Promise<Record<string, string>> {
+  await exportWarehouse(wh, dir, 'csv');
+  const out: Record<string, string> = {};
+  for (const f of (await readdir(dir)).sort()) out[f] = await readFile(join(dir, f), 'utf8');
+  return out;
+}
+
+const nulls = (label: typeof FGJ, table: 'active_disclosure' | 'applications' | 'review_litigation') =>
+  labelCells(label, table).filter(([, , v]) => v === null).length;
+
+describe('loadBatch', () => {
+  it('writes one fact per labelled cell, and loading again changes no count', async () => {
+    await withWarehouse(async (wh) => {
+      const first = await loadBatch(wh, [fgjDoc(), hzqDoc()]);
+      const counts = await tableCounts(wh);
+      const cells = (t: 'active_disclosure' | 'applications' | 'review_litigation') => labelCells(FGJ, t).length + labelCells(HZQ, t).length;
+      expect(counts).toEqual({
+        regions: 5, // 江苏省, 宿迁市, 沭阳县, 淮安市, 洪泽区
+        agencies: 2,
+        reports: 2,
+        fact_active_disclosure: cells('active_disclosure'),
+        fact_applications: cells('applications'),
+        fact_review_litigation: cells('review_litigation'),
+        validation_issues: 0,
+      });
+      expect(first).toMatchObject({ documents: 2, records: 2, failures: 0, removed: 0 });
+      expect(first.facts).toBe(counts.fact_active_disclosure + counts.fact_applications + counts.fact_review_litigation);
+
+      await loadBatch(wh, [fgjDoc(), hzqDoc()]);
+      await loadBatch(wh, [hzqDoc()]);
+      expect(await tableCounts(wh)).toEqual(counts);
+    });
+  });
+
+  it('stores every value as printed and every blank as NULL, never 0', async () => {
+    await withWarehouse(async (wh) => {
+      await loadBatch(wh, [fgjDoc()]);
+      const id = reportId(FGJ.doc);
+      for (const [table, rowCol, colCol] of [
+        ['applications', 'row_code', 'applicant_code'],
+        ['review_litigation', 'proceeding', 'outcome'],
+        ['active_disclosure', 'item', 'metric'],
+      ] as const) {
+        const rows = await wh.query(`SELECT ${rowCol} AS r, ${colCol} AS c, value, raw_text FROM ${FACT_TABLES[table]} WHERE report_id = $1`, [id]);
+        const stored = new Map(rows.map((x) => [`${x.r}/${x.c}`, x]));
+        for (const [r, c, v] of labelCells(FGJ, table)) {
+          const got = stored.get(`${r}/${c}`);
+          expect(got?.value, `${table} ${r}/${c}`).toBe(v);
+          if (v === null) expect(got?.raw_text).toBe('');
+        }
+        const nullCount = (await wh.query(`SELECT count(*) AS n FROM ${FACT_TABLES[table]} WHERE value IS NULL`))[0]?.n;
+        expect(nullCount).toBe(nulls(FGJ, table));
+      }
+      expect(nulls(FGJ, 'applications')).toBeGreaterThan(0);
+      // The wide view puts the printed row back together.
+      const wide = await wh.query(`SELECT * FROM v_applications_wide WHERE report_id = $1 AND row_code = 'new_received'`, [id]);
+      const w = wide[0] as Record<string, unknown>;
+      expect(['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'].map((c) => w[c])).toEqual(
+        FGJ.applications?.new_received,
+      );
+    });
+  });
+
+  it('rolls back a batch whose second document fails, leaving the warehouse byte-identical', async () => {
+    await withWarehouse(async (wh, dir) => {
+      await loadBatch(wh, [fgjDoc()]);
+      const before = await exportBytes(wh, join(dir, 'before'));
+      const county = readLabel('shuyang-county-2025');
+      const badIssue = { rule: 'test.bad', severity: 'fatal', message: 'not a severity the schema allows' } as unknown as ValidationIssue;
+      const failures: Array<[string, DocumentResult]> = [
+        // Rejected by DuckDB: validation_issues.severity CHECK constraint.
+        ['check constraint', labelDocument(county, { record: { validation: [badIssue] } })],
+        // Rejected before DuckDB sees it: year must be an integer.
+        ['non-integer year', labelDocument(county, { record: { year: 2025.5 } })],
+      ];
+      for (const [why, bad] of failures) {
+        // Sorted by path: hzq2023_working.pdf, shuyang-county-2025.txt (bad), shuyang-fgj-2023.html (a changed copy of the stored report).
+        const changedFgj = fgjDoc({ applications: { ...FGJ.applications, new_received: [1, 2, 3, 4, 5, 6, 7] }, cells: [] });
+        const error = await loadBatch(wh, [changedFgj, bad, hzqDoc()]).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, why).toBeInstanceOf(LoadError);
+        expect((error as LoadError).file, why).toBe(county.doc);
+        const after = await exportBytes(wh, join(dir, `after-${why.replace(/\W/g, '-')}`));
+        expect(after, why).toEqual(before);
+      }
+      // The warehouse still works after the rollbacks.
+      await loadBatch(wh, [hzqDoc()]);
+      expect((await tableCounts(wh)).reports).toBe(2);
+    });
+  });
+
+  it('gives the same tables whatever order documents arrive in', async () => {
+    const orders: DocumentResult[][][] = [
+      [[fgjDoc()], [hzqDoc()], [hzqCopy()]],
+      [[hzqCopy()], [hzqDoc()], [fgjDoc()]],
+      [[hzqDoc(), hzqCopy(), fgjDoc()].reverse()],
+      [[fgjDoc(), hzqCopy()], [hzqDoc(), fgjDoc()]],
+    ];
+    const exports: Record<string, string>[] = [];
+    for (const batches of orders) {
+      exports.push(
+        await withWarehouse(async (wh, dir) => {
+          for (const batch of batches) await loadBatch(wh, batch);
+          return exportBytes(wh, join(dir, 'out'));
+        }),
+      );
+    }
+    expect(Object.keys(exports[0] ?? {})).toEqual(TABLES.map((t) => `${t}.csv`).sort());
+    for (const e of exports.slice(1)) expect(e).toEqual(exports[0]);
+    // The merged region row is the same whichever report came first: 洪泽区 under 淮安市, the more specific parent.
+    expect(exports[0]?.['regions.csv']).toContain(`${HZQ_REGION.county_code},洪泽区,county,${HZQ_REGION.city_code}`);
+  });
+
+  it('records failures with their reason and no facts', async () => {
+    await withWarehouse(async (wh) => {
+      const scan: DocumentResult = {
+        kind: 'failure',
+        source: { path: 'scans/scan.pdf', sha256: 'ab'.repeat(32), bytes: 1234, format: 'pdf' },
+        status: 'needs_ocr',
+        reason: 'PDF has no text layer (scanned image); it needs OCR',
+      };
+      const summary = await loadBatch(wh, [scan, fgjDoc()]);
+      expect(summary).toMatchObject({ documents: 2, records: 1, failures: 1 });
+      const [row] = await wh.query('SELECT * FROM reports WHERE source_path = $1', ['scans/scan.pdf']);
+      expect(row).toMatchObject({ status: 'needs_ocr', failure_reason: scan.reason, is_primary: false, agency_id: null, bytes: 1234 });
+      const facts = await wh.query(`SELECT count(*) AS n FROM fact_applications WHERE report_id = $1`, [reportId('scans/scan.pdf')]);
+      expect(facts[0]?.n).toBe(0);
+      expect(await reportFingerprints(wh)).toEqual(
+        new Map([
+          ['scans/scan.pdf', scan.source.sha256],
+          [FGJ.doc, fgjDoc().source.sha256],
+        ]),
+      );
+    });
+  });
+
+  it('removes reports whose file is gone, to the same tables as never having loaded them', async () => {
+    const alone = await withWarehouse(async (wh, dir) => {
+      await loadBatch(wh, [fgjDoc()]);
+      return exportBytes(wh, join(dir, 'out'));
+    });
+    await withWarehouse(async (wh, dir) => {
+      await loadBatch(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
+      expect(await removeMissing(wh, [FGJ.doc])).toBe(2);
+      expect(await exportBytes(wh, join(dir, 'out'))).toEqual(alone);
+    });
+    await withWarehouse(async (wh, dir) => {
+      await loadBatch(wh, [fgjDoc(), hzqDoc()]);
+      const summary = await loadBatch(wh, [], { keepPaths: [FGJ.doc] });
+      expect(summary.removed).toBe(1);
+      expect(await exportBytes(wh, join(dir, 'out'))).toEqual(alone);
+    });
+  });
+});
+
+describe('exportWarehouse', () => {
+  it('writes CSV and Parquet that read back to the same rows', async () => {
+    await withWarehouse(async (wh, dir) => {
+      await loadBatch(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
+      const counts = await tableCounts(wh);
+      const parquet = await exportWarehouse(wh, join(dir, 'pq'), 'parquet');
+      const csv = await exportWarehouse(wh, join(dir, 'csv'), 'csv');
+      expect(parquet).toHaveLength(TABLES.length);
+      for (const [i, table] of TABLES.entries()) {
+        const pq = `'${parquet[i]}'`;
+        const missing = await wh.query(
+          `SELECT count(*) AS n FROM ((SELECT * FROM ${table} EXCEPT ALL SELECT * FROM read_parquet(${pq}))
+             UNION ALL (SELECT * FROM read_parquet(${pq}) EXCEPT ALL SELECT * FROM ${table}))`,
+        );
+        expect(missing[0]?.n, table).toBe(0);
+        const back = await wh.query(`SELECT count(*) AS n FROM read_csv('${csv[i]}', header = true)`);
+        expect(back[0]?.n, table).toBe(counts[table]);
+      }
+      const blanks = await wh.query(`SELECT count(*) AS n FROM read_csv('${join(dir, 'csv', 'fact_applications.csv')}', header = true) WHERE value IS NULL`);
+      expect(blanks[0]?.n).toBe(nulls(FGJ, 'applications') + 2 * nulls(HZQ, 'applications'));
+    });
+  });
+});
+
+describe('views', () => {
+  it('roll up two agencies of one province and skip the non-primary copy', async () => {
+    await withWarehouse(async (wh) => {
+      await loadBatch(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
+      const total = (label: typeof FGJ, row: string) => label.applications?.[row]?.[6] as number;
+      const province = await wh.query('SELECT * FROM v_applications_by_province ORDER BY year');
+      expect(province).toEqual([
+        {
+          province_code: FGJ_REGION.province_code,
+          province_name: '江苏省',
+          year: 2023,
+          reports: 2,
+          new_received: total(FGJ, 'new_received') + total(HZQ, 'new_received'),
+          total_handled: total(FGJ, 'total_handled') + total(HZQ, 'total_handled'),
+        },
+      ]);
+      const city = await wh.query('SELECT city_code, city_name, reports, new_received FROM v_applications_by_city ORDER BY city_code');
+      expect(city).toEqual(
+        [
+          { city_code: HZQ_REGION.city_code, city_name: '淮安市', reports: 1, new_received: total(HZQ, 'new_received') },
+          { city_code: FGJ_REGION.city_code, city_name: '宿迁市', reports: 1, new_received: total(FGJ, 'new_received') },
+        ].sort((a, b) => String(a.city_code).localeCompare(String(b.city_code))),
+      );
+      const county = await wh.query('SELECT county_code, total_handled FROM v_applications_by_county ORDER BY county_code');
+      expect(county.map((c) => c.county_code)).toEqual([FGJ_REGION.county_code, HZQ_REGION.county_code].sort());
+
+      const review = await wh.query(`SELECT * FROM v_review_litigation_totals WHERE proceeding = 'review'`);
+      const sum = (i: number) => (FGJ.review_litigation?.review?.[i] ?? 0) + (HZQ.review_litigation?.review?.[i] ?? 0);
+      expect(review).toEqual([{ year: 2023, proceeding: 'review', reports: 2, upheld: sum(0), corrected: sum(1), other: sum(2), pending: sum(3), total: sum(4) }]);
+    });
+  });
+
+  it('count issues by rule and severity and reports by status', async () => {
+    await withWarehouse(async (wh) => {
+      const issue = (rule: string, severity: ValidationIssue['severity']): ValidationIssue => ({ rule, severity, message: `${rule} test issue`, table: 'applications', row: 'new_received' });
+      await loadBatch(wh, [
+        fgjDoc({ validation: [issue('applications.identity', 'error'), issue('applications.identity', 'error'), issue('extract.row_missing', 'warning')] }),
+        hzqDoc({ validation: [issue('extract.row_missing', 'warning')] }),
+      ]);
+      expect(await qualitySummary(wh)).toEqual([
+        { category: 'report_status', name: 'errors', severity: null, n: 1, reports: 1 },
+        { category: 'report_status', name: 'warnings', severity: null, n: 1, reports: 1 },
+        { category: 'issue', name: 'applications.identity', severity: 'error', n: 2, reports: 1 },
+        { category: 'issue', name: 'extract.row_missing', severity: 'warning', n: 2, reports: 2 },
+      ]);
+    });
+  });
+});
+
+describe('previousYearCarriedForward', () => {
+  it("returns last year's carried_forward row of the agency's primary report, or null", async () => {
+    await withWarehouse(async (wh) => {
+      await loadBatch(wh, [fgjDoc(), hzqCopy()]);
+      const fgj = agencyId(FGJ.agency, FGJ_REGION) as string;
+      expect(await previousYearCarriedForward(wh, fgj, 2024)).toEqual(FGJ.applications?.carried_forward);
+      expect(await previousYearCarriedForward(wh, fgj, 2023)).toBeNull();
+      // Only a non-primary copy of 洪泽区 2023 is loaded.
+      expect(await previousYearCarriedForward(wh, agencyId(HZQ.agency, hzqCopy().record.region) as string, 2024)).toBeNull();
+    });
+  });
+});
+
+describe('openWarehouse', () => {
+  it('reopens an existing warehouse with its rows, and builds rows with exactly the tables’ columns', async () => {
+    const dir = join(root, 'reopen');
+    const db = join(dir, 'wh.duckdb');
+    let counts: Record<string, number>;
+    let wh = await openWarehouse(db);
+    try {
+      await loadBatch(wh, [fgjDoc()]);
+      counts = await tableCounts(wh);
+      const rows = documentRows(fgjDoc({ validation: [{ rule: 'r', severity: 'info', message: 'm' }] }));
+      const keys = (t: (typeof TABLES)[number]) => wh.columnsOf(t).map((c) => c.name).sort();
+      expect(Object.keys(rows.report).sort()).toEqual(keys('reports'));
+      expect(Object.keys(rows.agency ?? {}).sort()).toEqual(keys('agencies'));
+      expect(Object.keys(rows.regions[0] ?? {}).sort()).toEqual(keys('regions'));
+      expect(Object.keys(rows.issues[0] ?? {}).sort()).toEqual(keys('validation_issues'));
+      for (const t of Object.values(FACT_TABLES)) expect(Object.keys(rows.facts[t][0] ?? {}).sort(), t).toEqual(keys(t));
+    } finally {
+      await wh.close();
+    }
+    wh = await openWarehouse(db);
+    try {
+      expect(await tableCounts(wh)).toEqual(counts);
+    } finally {
+      await wh.close();
+    }
+  });
+
+  it('names the database file when it cannot open it', async () => {
+    const blocker = join(root, 'not-a-dir');
+    await writeFile(blocker, 'x');
+    const db = join(blocker, 'wh.duckdb');
+    await expect(openWarehouse(db)).rejects.toMatchObject({ name: 'LoadError', file: db });
+  });
+});
