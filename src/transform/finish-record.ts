@@ -5,6 +5,7 @@
 import type { DocumentModel } from '../extract/document.ts';
 import type { ReportRecord } from './record.ts';
 import { resolveRegion } from './region/resolve-region.ts';
+import { validateRecord } from './validate/validate-record.ts';
 
 export interface FinishOptions {
   sourceUrl?: string;
@@ -21,5 +22,5 @@ export function finishRecord(record: ReportRecord, document: DocumentModel, opti
     body: bodyText(document),
     sourceUrl: options.sourceUrl,
   });
-  return { ...record, region, validation: [...record.validation, ...regionIssues] };
+  return { ...record, region, validation: [...record.validation, ...validateRecord(record), ...regionIssues] };
 }
