@@ -50,8 +50,10 @@ export function agencyAndYear(title: string): { agency: string | null; year: num
   const before = m ? title.slice(0, m.index) : '';
   const after = m ? title.slice(m.index + m[0].length) : title;
   let agency: string | null = null;
-  if (before.length >= 2) {
-    agency = before;
+  // Page furniture before the title: "标题：…", "当前位置：…".
+  const beforeTitle = before.replace(/^.*[:：]/u, '');
+  if (beforeTitle.length >= 2) {
+    agency = beforeTitle;
   } else {
     const removed = TITLE_END.exec(after);
     let rest = removed ? after.slice(0, removed.index) : after;

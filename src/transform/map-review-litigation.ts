@@ -42,7 +42,8 @@ export function mapReviewLitigation(rows: readonly LogicalRow[]): MappedReviewLi
       continue;
     }
     const printed = row.values.filter((c) => c.text !== '').length;
-    const chunks = printed > 2 * width ? 3 : printed > width ? 2 : 1;
+    // A grid row keeps its blank cells, so its width counts; text layouts may drop them, so the printed count does too.
+    const chunks = Math.min(PROCEEDINGS.length, Math.max(Math.ceil(printed / width), Math.floor(row.values.length / width), 1));
     const fitted = fitValues(row.values, chunks * width);
     if (fitted.mismatch) {
       issues.push({

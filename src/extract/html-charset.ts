@@ -1,0 +1,39 @@
+/**
+ * Decodes the bytes of an HTML page. A BOM decides first; bytes that are
+ * valid UTF-8 are UTF-8 (GBK text is practically never valid UTF-8, while
+ * saved pages often keep a stale <meta charset>); otherwise the page's own
+ * <meta charset> names the encoding, and GB18030 (the superset of GBK and
+ * GB2312) is the fallback. All decoding is TextDecoder's.
+ */
+
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+/** The charset a page declares in its first bytes, or null. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const m = META_CHARSET.exec(head);
+  return m?.[1]?.toLowerCase() ?? null;
+}
+
+function decoderFor(label: string | null): TextDecoder | null {
+  if (!label) return null;
+  // GBK and GB2312 pages routinely use GB18030-only characters; decode with the superset.
+  const name = /^(gb2312|gbk|x-gbk|gb_2312-80|csgb2312|cp936|windows-936)$/.test(label) ? 'gb18030' : label;
+  try {
+    return new TextDecoder(name);
+  } catch {
+    return null;
+  }
+}
+
+export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), charset: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
+  } catch {
+    const declared = declaredCharset(bytes);
+    const decoder = decoderFor(declared) ?? new TextDecoder('gb18030');
+    return { text: decoder.decode(bytes), charset: decoder.encoding };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads an HTML string into the document model: headings, paragraphs and
+ * leaf tables in document order. Saved government pages keep their
+ * navigation and footers (they become paragraphs the transform ignores); a
+ * table that holds other tables is page layout, so its content is walked
+ * instead of becoming a grid. Cell text joins Word's split <span>s without
+ * adding spaces; <br> and block elements inside a cell become a space.
+ */
+import * as cheerio from 'cheerio';
+import { foldSpace, type Block, type DocumentModel, type SourceFormat } from './document.ts';
+import { resolveGrid, type SourceCell } from './html-table-grid.ts';
+
+/** The parts of a parsed HTML node this reader uses (domhandler's shape). */
+interface HtmlNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: HtmlNode[];
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'select', 'button', 'input', 'textarea']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'form', 'fieldset', 'figure', 'figcaption', 'address', 'center', 'body', 'html', 'hr',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'caption',
+]);
+const HEADING = /^h([1-6])$/;
+
+const isTag = (n: HtmlNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+function textOf(node: HtmlNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (!isTag(node) || SKIP.has(node.name ?? '')) return '';
+  if (node.name === 'br') return ' ';
+  const inner = (node.children ?? []).map(textOf).join('');
+  return BLOCK.has(node.name ?? '') ? ` ${inner} ` : inner;
+}
+
+function hasDescendant(node: HtmlNode, name: string): boolean {
+  return (node.children ?? []).some((c) => isTag(c) && (c.name === name || hasDescendant(c, name)));
+}
+
+/** Rows of this table only (not of tables nested in its cells). */
+function ownRows(table: HtmlNode): HtmlNode[] {
+  const rows: HtmlNode[] = [];
+  for (const child of table.children ?? []) {
+    if (!isTag(child)) continue;
+    if (child.name === 'tr') rows.push(child);
+    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      for (const tr of child.children ?? []) if (isTag(tr) && tr.name === 'tr') rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+function spanAttr(node: HtmlNode, name: string): number {
+  const n = Number.parseInt(node.attribs?.[name] ?? '1', 10);
+  return Number.isFinite(n) && n > 0 ? n : 1;
+}
+
+export function readHtmlDocument(html: string, file: string, format: SourceFormat): DocumentModel {
+  const $ = cheerio.load(html);
+  const title = foldSpace($('title').first().text()) || undefined;
+  const blocks: Block[] = [];
+  let inline = '';
+
+  const flush = (): void => {
+    const text = foldSpace(inline);
+    inline = '';
+    if (text) blocks.push({ kind: 'paragraph', text, source: { file, block: blocks.length } });
+  };
+
+  const walk = (node: HtmlNode): void => {
+    if (node.type === 'text') {
+      inline += node.data ?? '';
+      return;
+    }
+    if (!isTag(node) || SKIP.has(node.name ?? '')) return;
+    const name = node.name ?? '';
+    if (name === 'br') {
+      flush();
+      return;
+    }
+    const heading = HEADING.exec(name);
+    if (heading) {
+      flush();
+      const text = foldSpace(textOf(node));
+      if (text) blocks.push({ kind: 'heading', level: Number(heading[1]), text, source: { file, block: blocks.length } });
+      return;
+    }
+    if (name === 'table' && !hasDescendant(node, 'table')) {
+      flush();
+      const rows: SourceCell[][] = ownRows(node).map((tr) =>
+        (tr.children ?? [])
+          .filter((c) => isTag(c) && (c.name === 'td' || c.name === 'th'))
+          .map((td) => ({ text: textOf(td), rowSpan: spanAttr(td, 'rowspan'), colSpan: spanAttr(td, 'colspan') })),
+      );
+      if (rows.some((r) => r.length > 0)) {
+        const at = { file, block: blocks.length };
+        blocks.push({ kind: 'table', rows: resolveGrid(rows, at), source: at });
+      }
+      return;
+    }
+    const isBlock = BLOCK.has(name);
+    if (isBlock) flush();
+    for (const child of node.children ?? []) walk(child);
+    if (isBlock) flush();
+  };
+
+  const body = $('body')[0] as unknown as HtmlNode | undefined;
+  const root = body ?? ($.root()[0] as unknown as HtmlNode);
+  walk(root);
+  flush();
+  return { file, format, title, blocks };
+}
