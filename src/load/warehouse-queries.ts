@@ -14,9 +14,13 @@ export async function tableCounts(wh: Warehouse): Promise<Record<TableName, numb
   return Object.fromEntries(TABLES.map((t) => [t, byName.get(t) ?? 0])) as Record<TableName, number>;
 }
 
-/** source_path -> sha256 of every stored report (failures included), so unchanged files can be skipped. */
+/**
+ * source_path -> sha256 of every stored report that was extracted, so
+ * unchanged files can be skipped. Failed documents are left out: every run
+ * tries them again and says again that they fail.
+ */
 export async function reportFingerprints(wh: Warehouse): Promise<Map<string, string>> {
-  const rows = await wh.query('SELECT source_path, sha256 FROM reports ORDER BY source_path');
+  const rows = await wh.query("SELECT source_path, sha256 FROM reports WHERE status NOT IN ('failed', 'needs_ocr') ORDER BY source_path");
   return new Map(rows.map((r) => [r.source_path as string, r.sha256 as string]));
 }
 
