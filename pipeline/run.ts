@@ -19,12 +19,14 @@ import {
   openWarehouse,
   qualitySummary,
   reportFingerprints,
+  reportsOfAgencyYears,
   tableCounts,
 } from '../src/load/warehouse.ts';
+import { addCrossYearIssues } from './cross-year-check.ts';
 import { extractBytes, readSource, sha256Hex } from './extract-record.ts';
 import { createLogger } from './logger.ts';
 import { listRawFiles, type RawFile } from './raw-files.ts';
-import { resolveDuplicates } from './resolve-duplicates.ts';
+import { agencyYearKey, resolveDuplicates } from './resolve-duplicates.ts';
 
 export interface RunOptions {
   raw: string;
@@ -101,9 +103,17 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
         }),
       ),
     );
+    // Other stored copies of the agencies and years redone here are weighed again with them.
+    const inBatch = new Set(results.map((r) => r.source.path));
+    const keys = results.flatMap((r) => (r.kind === 'record' ? [agencyYearKey(r.record)].filter((k) => k !== null) : []));
+    const others = (await reportsOfAgencyYears(wh, keys)).filter((p) => !inBatch.has(p));
+    for (const file of files.filter((f) => others.includes(f.relPath))) {
+      const again = await processFile(file, new Map(), true, log);
+      if (again !== 'unchanged') results.push(again);
+    }
     // Queue order is not deterministic; the load is.
     results.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
-    const resolved = resolveDuplicates(results);
+    const resolved = await addCrossYearIssues(resolveDuplicates(results), wh);
     const load = await loadBatch(wh, resolved, { keepPaths: files.map((f) => f.relPath) });
     log.info({ load }, 'warehouse loaded');
     if (options.export) {

@@ -129,7 +129,9 @@ export function documentRows(result: DocumentResult): DocumentRows {
   const year = record.year;
   // One fact per (table, row, column): the first wins, as the mappers keep the first of a repeated row.
   const seen = new Set<string>();
-  for (const cell of record.cells) {
+  // A duplicate (another document of the same agency and year was chosen primary) keeps its report row and issues, not its facts.
+  const cells = result.primary === false ? [] : record.cells;
+  for (const cell of cells) {
     const key = `${cell.table}\u0000${cell.row}\u0000${cell.column}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -71,3 +71,19 @@ export async function qualitySummary(wh: Warehouse): Promise<QualityRow[]> {
     reports: Number(r.reports),
   }));
 }
+
+/**
+ * Source paths of stored extracted reports of these agencies and years, so
+ * a run that redoes one copy of a report can weigh it against the others.
+ */
+export async function reportsOfAgencyYears(wh: Warehouse, keys: ReadonlyArray<{ agencyId: string; year: number }>): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const placeholders = keys.map((_, i) => `$${i + 1}`).join(', ');
+  const rows = await wh.query(
+    `SELECT DISTINCT source_path FROM reports
+     WHERE status NOT IN ('failed', 'needs_ocr') AND (agency_id || '|' || year) IN (${placeholders})
+     ORDER BY source_path`,
+    keys.map((k) => `${k.agencyId}|${k.year}`),
+  );
+  return rows.map((r) => r.source_path as string);
+}

@@ -12,6 +12,7 @@ export {
   reportFingerprints,
   previousYearCarriedForward,
   qualitySummary,
+  reportsOfAgencyYears,
   type QualityRow,
 } from './warehouse-queries.ts';
 export { reportId, agencyId } from './ids.ts';

@@ -14,8 +14,7 @@ import { validateRecord } from './validate-record.ts';
 
 const errorsOf = (issues: ValidationIssue[]) => issues.filter((i) => i.severity === 'error');
 const located = (i: ValidationIssue) => ({ rule: i.rule, table: i.table, row: i.row, column: i.column, printed: i.printed, expected: i.expected });
-const sortKey = (i: ReturnType<typeof located>) => JSON.stringify(i);
-const sorted = <T extends ReturnType<typeof located>>(xs: T[]) => [...xs].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
+const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 /** Labels whose notes say a printed identity fails (re-checked by eye in the source). */
 const inconsistent = corpusLabels().filter(({ label }) => (label.notes ?? []).some((n) => /identity fails/i.test(n)));
@@ -31,7 +30,7 @@ describe('validateRecord on the labelled corpus', () => {
     // The note: "总计 column printed 0 on every row although 自然人 is non-zero".
     const rowTotalErrors = Object.entries(apps)
       .filter(([, v]) => v[0] !== 0)
-      .map(([row, v]) => ({ rule: RULE.applicationsRowTotal, table: 'applications', row, column: 'total', printed: v[6], expected: v[0] }));
+      .map(([row, v]) => ({ rule: RULE.applicationsRowTotal, table: 'applications' as const, row, column: 'total', printed: v[6], expected: v[0] }));
     expect(rowTotalErrors.length).toBe(7);
     expect(rowTotalErrors.every((e) => e.printed === 0)).toBe(true);
     const expected = [
