@@ -1,7 +1,7 @@
 /**
  * The pipeline's structured log (pino, JSON lines on stderr). Level from
- * NIANBAO_LOG_LEVEL (default "warn" so that `extract --json` stays quiet;
- * `run` raises it to "info").
+ * NIANBAO_LOG_LEVEL (default "warn": failures and unexpected errors only;
+ * "info" adds one line per document and stage, for nightly logs).
  */
 import { pino, type Logger } from 'pino';
 

@@ -78,7 +78,7 @@ async function processFile(file: RawFile, known: Map<string, string>, force: boo
 }
 
 export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
-  const log = createLogger('info');
+  const log = createLogger('warn');
   const files = await listRawFiles(options.raw);
   log.info({ raw: options.raw, files: files.length }, 'raw files listed');
   await mkdir(dirname(options.db), { recursive: true });
@@ -145,5 +145,9 @@ async function printSummary(out: NodeJS.WritableStream, s: RunSummary, wh: Await
   const counts = await tableCounts(wh);
   out.write(`warehouse ${db}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}\n`);
   const quality = await qualitySummary(wh);
-  for (const q of quality) out.write(`  ${Object.values(q).join(' ')}\n`);
+  const statuses = quality.filter((q) => q.category === 'report_status').map((q) => `${q.name} ${q.n}`);
+  out.write(`reports by status: ${statuses.join(', ')}\n`);
+  const issues = quality.filter((q) => q.category === 'issue');
+  if (issues.length > 0) out.write('issues by rule (issues, reports):\n');
+  for (const q of issues) out.write(`  ${String(q.severity).padEnd(8)} ${String(q.name).padEnd(44)} ${String(q.n).padStart(5)} ${String(q.reports).padStart(5)}\n`);
 }
