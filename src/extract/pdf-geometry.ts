@@ -59,11 +59,11 @@ export function union(a: Box, b: Box): Box {
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }
 
-export function centerX(b: Box): number {
+export function centerX(b: Pick<Box, 'x0' | 'x1'>): number {
   return (b.x0 + b.x1) / 2;
 }
 
-export function centerY(b: Box): number {
+export function centerY(b: Pick<Box, 'y0' | 'y1'>): number {
   return (b.y0 + b.y1) / 2;
 }
 
@@ -94,6 +94,13 @@ export function joinWords(left: string, right: string, spaced: boolean): string 
   return `${left} ${right}`;
 }
 
+const CJK_GAP = /([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d])[ \u00a0\u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d])/gu;
+
+/** Drops the spaces letter-spacing leaves between CJK characters ("商 业" is 商业). */
+export function squeezeCjk(text: string): string {
+  return text.replace(CJK_GAP, '$1');
+}
+
 /**
  * The pieces of one line, left to right, as text. A gap wider than a quarter
  * of the font size between two Latin words or numbers becomes a space.
@@ -103,7 +110,7 @@ export function lineText(pieces: readonly TextPiece[]): string {
   let text = '';
   let prev: TextPiece | null = null;
   for (const p of sorted) {
-    const t = p.text.trim();
+    const t = squeezeCjk(p.text.trim());
     if (t === '') continue;
     if (prev === null) text = t;
     else {

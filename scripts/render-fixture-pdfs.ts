@@ -1,0 +1,136 @@
+/**
+ * Renders the committed PDF fixtures under test/fixtures/pdf/, so CI needs no
+ * LibreOffice:
+ *
+ *   <label>.pdf       every labelled record through the DOCX renderer
+ *                     (test/render), converted by LibreOffice headless;
+ *   <label>.long.pdf  one record with extra narrative before section 三 and
+ *                     its header row marked to repeat, so the 三 table breaks
+ *                     across a page and repeats its header;
+ *   scanned.pdf       a page of a real report as an image only (no text layer);
+ *   encrypted.pdf     a real page behind a user password;
+ *   truncated.pdf     a real page cut short.
+ *
+ * Needs (Debian): libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf
+ * img2pdf zip unzip. Run: node --import tsx scripts/render-fixture-pdfs.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const OUT = join(ROOT, 'test/fixtures/pdf');
+const CORPUS_PDF = join(ROOT, 'test/fixtures/corpus/docs/hzq2023_working.pdf');
+/** The record rendered long: the one labelled from a real PDF. */
+const LONG_LABEL = 'hzq2023_working';
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fixture-pdfs-'));
+
+function sh(cmd: string, args: string[], cwd?: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** DOCX -> PDF with LibreOffice headless (a private profile, so it runs beside an open LibreOffice). */
+function toPdf(docx: string): string {
+  const profile = `file://${join(tmp, 'lo-profile')}`;
+  sh('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, docx]);
+  return docx.replace(/\.docx$/, '.pdf');
+}
+
+/** Page numbers (1-based) on which `text` occurs, by pdftotext. */
+function pagesWith(pdf: string, text: string): number[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(sh('pdfinfo', [pdf]))?.[1] ?? 0);
+  const found: number[] = [];
+  for (let p = 1; p <= pages; p++) {
+    if (sh('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-']).replace(/\s+/g, '').includes(text)) found.push(p);
+  }
+  return found;
+}
+
+/**
+ * The long variant: filler paragraphs before the section 三 heading push its
+ * table over a page break; its first row is marked as a header row, which
+ * LibreOffice repeats at the top of the next page.
+ */
+function lengthen(docx: string, fillers: number): string {
+  const dir = join(tmp, `long-${fillers}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  sh('unzip', ['-q', '-o', docx, '-d', dir]);
+  const xmlPath = join(dir, 'word/document.xml');
+  let xml = readFileSync(xmlPath, 'utf8');
+  const heading = xml.indexOf('收到和处理');
+  if (heading < 0) throw new Error('section 三 heading not found in the rendered DOCX');
+  const paraStart = Math.max(xml.lastIndexOf('<w:p>', heading), xml.lastIndexOf('<w:p ', heading));
+  const filler = Array.from(
+    { length: fillers },
+    (_, i) =>
+      `<w:p><w:r><w:t>（补充说明${i + 1}）本年度持续规范依申请公开办理流程，严格按照法定时限答复申请人，加强答复文书合法性审查，做好政府信息公开申请的登记、审核、办理、答复、归档等各环节工作。</w:t></w:r></w:p>`,
+  ).join('');
+  xml = xml.slice(0, paraStart) + filler + xml.slice(paraStart);
+  // Mark the first row of the first table after the heading as a repeating header row.
+  const tbl = xml.indexOf('<w:tbl>', paraStart + filler.length);
+  const tr = tbl >= 0 ? xml.indexOf('<w:tr', tbl) : -1;
+  if (tr >= 0) {
+    const open = xml.indexOf('>', tr) + 1;
+    const hasTrPr = xml.startsWith('<w:trPr>', open);
+    xml = hasTrPr ? xml.slice(0, open + '<w:trPr>'.length) + '<w:tblHeader/>' + xml.slice(open + '<w:trPr>'.length) : xml.slice(0, open) + '<w:trPr><w:tblHeader/></w:trPr>' + xml.slice(open);
+  }
+  writeFileSync(xmlPath, xml);
+  const out = join(tmp, `${LONG_LABEL}.long.docx`);
+  rmSync(out, { force: true });
+  sh('zip', ['-q', '-X', '-r', out, '[Content_Types].xml', '.'], dir);
+  return out;
+}
+
+async function renderLabelled(): Promise<void> {
+  const { RENDERERS, loadLabels } = await import('../test/render/index.ts');
+  const docx = RENDERERS.find((r: { ext: string }) => r.ext === '.docx');
+  if (!docx) throw new Error('test/render has no DOCX renderer');
+  for (const { name, label } of loadLabels()) {
+    const file = join(tmp, `${name}.docx`);
+    writeFileSync(file, await docx.render(label));
+    copyFileSync(toPdf(file), join(OUT, `${name}.pdf`));
+    console.log(`${name}.pdf`);
+    if (name !== LONG_LABEL) continue;
+    // Enough filler that the 三 table starts on one page and ends on the next.
+    for (const fillers of [8, 12, 16, 20, 24, 28, 32]) {
+      const pdf = toPdf(lengthen(file, fillers));
+      const first = pagesWith(pdf, '本年新收政府信息公开申请数量')[0];
+      const last = pagesWith(pdf, '结转下年度继续办理')[0];
+      if (first !== undefined && last !== undefined && last > first) {
+        copyFileSync(pdf, join(OUT, `${name}.long.pdf`));
+        console.log(`${name}.long.pdf (${fillers} filler paragraphs; 三 table on pages ${first}-${last})`);
+        break;
+      }
+    }
+  }
+}
+
+/** Scanned, encrypted and truncated PDFs made from a real report. */
+function renderBroken(): void {
+  // A scan: page 3 (tables) as a grey image at 60 dpi, wrapped in a PDF with no text.
+  sh('pdftoppm', ['-f', '3', '-l', '3', '-r', '60', '-gray', '-png', CORPUS_PDF, join(tmp, 'scan')]);
+  const png = sh('ls', [tmp]).split('\n').find((f) => f.startsWith('scan') && f.endsWith('.png'));
+  if (!png) throw new Error('pdftoppm produced no image');
+  sh('img2pdf', ['-o', join(OUT, 'scanned.pdf'), join(tmp, png)]);
+  console.log('scanned.pdf');
+
+  // One real page (the last, short one) as the base of the encrypted and truncated files.
+  const page = join(tmp, 'page.pdf');
+  sh('qpdf', ['--empty', '--pages', CORPUS_PDF, '5', '--', page]);
+  sh('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', page, join(OUT, 'encrypted.pdf')]);
+  console.log('encrypted.pdf');
+  const bytes = readFileSync(page);
+  writeFileSync(join(OUT, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+  console.log('truncated.pdf');
+}
+
+mkdirSync(OUT, { recursive: true });
+try {
+  renderBroken();
+  if (!process.argv.includes('--broken-only')) await renderLabelled();
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

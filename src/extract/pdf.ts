@@ -1,0 +1,176 @@
+/**
+ * PDF extractor: rebuilds the document from the text layer. Each page's text
+ * pieces and drawn lines are read with pdfjs; ruled tables come from the
+ * lines, unruled ones from the alignment of the text; page numbers and
+ * running headers are dropped; the rest is grouped into paragraphs. Tables
+ * that run on over a page break are joined. The result is the same document
+ * model every other format produces: no template knowledge here.
+ *
+ * A PDF without a text layer (a scan) throws NeedsOcrError; a password-
+ * protected one EncryptedFileError; a damaged or truncated one
+ * CorruptFileError.
+ */
+import type { Block, DocumentModel, Extractor } from './document.ts';
+import { foldSpace } from './document.ts';
+import { NeedsOcrError } from '../errors.ts';
+import { findFurniture, type PageLines } from './pdf-furniture.ts';
+import { latticeTables } from './pdf-lattice.ts';
+import { openPdf, pdfError, type PdfDocument } from './pdf-open.ts';
+import { readPage, type PageContent } from './pdf-page-content.ts';
+import { marginsOf, paragraphs, toLine, type Line, type Margins } from './pdf-paragraphs.ts';
+import { continues, groupLines, joinTables, toTableBlock, type GeoTable } from './pdf-table-model.ts';
+import { textTables } from './pdf-text-table.ts';
+
+export interface PdfOptions {
+  /** Use drawn table lines (default true). Off, every table is rebuilt from text alignment alone. */
+  rulings?: boolean;
+}
+
+/** A page with fewer printed characters than this carries no text layer to speak of. */
+const MIN_PAGE_CHARS = 10;
+
+type FlowItem = { kind: 'line'; line: Line } | { kind: 'table'; table: GeoTable };
+
+async function readPages(doc: PdfDocument, file: string): Promise<PageContent[]> {
+  const pages: PageContent[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      const page = await doc.getPage(n);
+      pages.push(await readPage(page, n));
+      page.cleanup();
+    } catch (e) {
+      throw pdfError(e, file);
+    }
+  }
+  return pages;
+}
+
+function charCount(page: PageContent): number {
+  return page.pieces.reduce((s, p) => s + p.text.replace(/\s+/g, '').length, 0);
+}
+
+/** A scan: no text at all, or most pages are images without text. */
+function checkTextLayer(pages: readonly PageContent[], file: string): void {
+  const total = pages.reduce((s, p) => s + charCount(p), 0);
+  const imageOnly = pages.filter((p) => charCount(p) < MIN_PAGE_CHARS && p.images > 0).length;
+  if (total === 0) {
+    const n = `${pages.length} page${pages.length === 1 ? '' : 's'}`;
+    const what = pages.some((p) => p.images > 0) ? `${n} of scanned images` : `${n}, no text and no images: text drawn as outlines?`;
+    throw new NeedsOcrError(file, `PDF has no text layer (${what}); it needs OCR`);
+  }
+  if (imageOnly > 0 && imageOnly >= pages.length / 2) {
+    throw new NeedsOcrError(file, `PDF has no text layer on ${imageOnly} of ${pages.length} pages (scanned images); it needs OCR`);
+  }
+}
+
+/** Reads the document model out of PDF bytes. */
+export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<DocumentModel> {
+  const doc = await openPdf(bytes, file);
+  try {
+    const pages = await readPages(doc, file);
+    checkTextLayer(pages, file);
+    let title: string | undefined;
+    try {
+      const meta = await doc.getMetadata();
+      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
+      if (typeof t === 'string' && foldSpace(t) !== '') title = foldSpace(t);
+    } catch {
+      // Metadata is optional.
+    }
+    return { file, format: 'pdf', title, blocks: layout(pages, file, options), pageCount: pages.length };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface PageLayout {
+  page: number;
+  tables: GeoTable[];
+  lines: Line[];
+}
+
+/**
+ * Each page's tables and the lines outside them. Ruled tables first (their
+ * text is theirs wherever it sits), then furniture is dropped from the
+ * remaining lines, then unruled tables are found among those.
+ */
+function pageLayouts(pages: readonly PageContent[], options: PdfOptions): PageLayout[] {
+  const ruled = pages.map((p) => {
+    const lattice = options.rulings === false ? { tables: [], rest: p.pieces } : latticeTables(p.rulings, p.pieces, p.page);
+    return { content: p, tables: lattice.tables, lines: groupLines(lattice.rest) };
+  });
+  const furniture = findFurniture(ruled.map((p): PageLines => ({ page: p.content.page, height: p.content.height, lines: p.lines })));
+  return ruled.map((p) => {
+    const kept = p.lines.map((l) => l.filter((piece) => !furniture.has(piece))).filter((l) => l.length > 0);
+    const found = textTables(kept, p.content.page);
+    return { page: p.content.page, tables: [...p.tables, ...found.tables], lines: found.rest.map(toLine) };
+  });
+}
+
+/** Every page's tables and lines in reading order (top to bottom), tables cut by a page break joined. */
+function flowOf(layouts: readonly PageLayout[]): FlowItem[] {
+  const flow: FlowItem[] = [];
+  for (const p of layouts) {
+    const items: Array<{ y: number; item: FlowItem }> = [
+      ...p.tables.map((table) => ({ y: table.box.y0, item: { kind: 'table', table } as const })),
+      ...p.lines.map((line) => ({ y: line.y0, item: { kind: 'line', line } as const })),
+    ];
+    items.sort((a, b) => a.y - b.y);
+    for (const { item } of items) {
+      const last = flow[flow.length - 1];
+      // Nothing but furniture between the end of a table and the top of the next page's table.
+      if (item.kind === 'table' && last?.kind === 'table' && item.table.page === last.table.lastPage + 1 && continues(last.table, item.table)) {
+        flow[flow.length - 1] = { kind: 'table', table: joinTables(last.table, item.table) };
+      } else {
+        flow.push(item);
+      }
+    }
+  }
+  return flow;
+}
+
+/** Page margins and line gaps, for telling paragraphs apart; a page of few lines uses the document's. */
+function marginsByPage(layouts: readonly PageLayout[]): Map<number, Margins> {
+  const doc = marginsOf(layouts.flatMap((p) => p.lines));
+  const out = new Map<number, Margins>();
+  for (const p of layouts) {
+    const m = marginsOf(p.lines);
+    out.set(p.page, p.lines.length >= 5 ? { ...m, gap: m.gap || doc.gap } : doc);
+  }
+  return out;
+}
+
+/** Tables and paragraphs of the whole document, in reading order. */
+function layout(pages: readonly PageContent[], file: string, options: PdfOptions): Block[] {
+  const layouts = pageLayouts(pages, options);
+  const margins = marginsByPage(layouts);
+  const blocks: Block[] = [];
+  const paragraph = (text: string, page: number) => {
+    const folded = foldSpace(text);
+    if (folded) blocks.push({ kind: 'paragraph', text: folded, source: { file, page, block: blocks.length } });
+  };
+  let run: Line[] = [];
+  const flushLines = () => {
+    for (const para of paragraphs(run, margins)) paragraph(para.text, para.page);
+    run = [];
+  };
+  for (const item of flowOf(layouts)) {
+    if (item.kind === 'line') {
+      run.push(item.line);
+      continue;
+    }
+    flushLines();
+    const t = item.table;
+    // A table of one column is a list of boxes: its cells are paragraphs.
+    if (t.xs.length < 3) for (const c of [...t.cells].sort((x, y) => x.row - y.row)) paragraph(c.text, c.page);
+    else blocks.push(toTableBlock(t, file, blocks.length));
+  }
+  flushLines();
+  return blocks;
+}
+
+export const pdfExtractor: Extractor = {
+  extensions: ['.pdf'],
+  format: 'pdf',
+  extract: (bytes, file) => extractPdf(bytes, file),
+};

@@ -1,0 +1,65 @@
+/**
+ * The same report as HTML and as DOCX in one raw folder: both are kept, one
+ * is primary and loads its facts, the other is its duplicate; they agree on
+ * every cell. Changing one cell in one copy yields exactly that disagreement.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../pipeline/cli.ts';
+import { openWarehouse } from '../src/load/warehouse.ts';
+import { RENDERERS, loadLabels, mutateLabel } from './render/index.ts';
+
+const renderer = (name: string) => RENDERERS.find((r) => r.name === name)!;
+const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+
+async function query(db: string, sql: string): Promise<Record<string, unknown>[]> {
+  const wh = await openWarehouse(db);
+  try {
+    return await wh.query(sql);
+  } finally {
+    await wh.close();
+  }
+}
+
+describe('duplicate documents of one agency and year', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-dup-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const label = loadLabels().find((l) => l.name === 'shuyang-county-2025')!.label;
+
+  async function runWith(htmlLabel: typeof label, docxLabel: typeof label, name: string): Promise<string> {
+    const raw = join(dir, name, 'raw');
+    await mkdir(raw, { recursive: true });
+    await writeFile(join(raw, 'report.html'), await renderer('html').render(htmlLabel));
+    await writeFile(join(raw, 'report.docx'), await renderer('docx').render(docxLabel));
+    const db = join(dir, name, 'wh.duckdb');
+    expect(await main(['run', '--raw', raw, '--db', db], sink, sink)).toBe(0);
+    return db;
+  }
+
+  it('keeps both, loads the primary only, and finds no disagreement', async () => {
+    const db = await runWith(label, label, 'same');
+    const reports = await query(db, 'SELECT source_path, is_primary, duplicate_of FROM reports ORDER BY source_path');
+    expect(reports.map((r) => r.is_primary).sort()).toEqual([false, true]);
+    const facts = await query(db, 'SELECT DISTINCT r.source_path FROM fact_applications f JOIN reports r USING (report_id)');
+    expect(facts).toHaveLength(1);
+    const dis = await query(db, "SELECT * FROM validation_issues WHERE rule LIKE 'duplicate.%'");
+    expect(dis).toEqual([]);
+  });
+
+  it('records exactly the one cell where the copies differ', async () => {
+    const changed = mutateLabel(label, 'applications', 'granted', 0, 291);
+    const db = await runWith(label, changed, 'changed');
+    const dis = await query(db, "SELECT table_code, row_code, column_code, printed, expected FROM validation_issues WHERE rule LIKE 'duplicate.%'");
+    expect(dis).toHaveLength(1);
+    expect(dis[0]).toMatchObject({ table_code: 'applications', row_code: 'granted', column_code: 'natural_person' });
+    expect([dis[0]!.printed, dis[0]!.expected].sort()).toEqual([290, 291]);
+  });
+});
