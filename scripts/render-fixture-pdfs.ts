@@ -4,15 +4,15 @@
  *
  *   <label>.pdf       every labelled record through the DOCX renderer
  *                     (test/render), converted by LibreOffice headless;
- *   <label>.long.pdf  one record with extra narrative before section 三 and
- *                     its header row marked to repeat, so the 三 table breaks
- *                     across a page and repeats its header;
+ *   <label>.long.pdf  one record with extra narrative before section 三, so
+ *                     the 三 table breaks across a page and repeats its header;
  *   scanned.pdf       a page of a real report as an image only (no text layer);
  *   encrypted.pdf     a real page behind a user password;
  *   truncated.pdf     a real page cut short.
  *
  * Needs (Debian): libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf
  * img2pdf zip unzip. Run: node --import tsx scripts/render-fixture-pdfs.ts
+ * [--labelled-only | --broken-only]
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,8 +50,8 @@ function pagesWith(pdf: string, text: string): number[] {
 
 /**
  * The long variant: filler paragraphs before the section 三 heading push its
- * table over a page break; its first row is marked as a header row, which
- * LibreOffice repeats at the top of the next page.
+ * table over a page break. The renderer marks the table's header rows as
+ * repeating, so LibreOffice prints them again at the top of the next page.
  */
 function lengthen(docx: string, fillers: number): string {
   const dir = join(tmp, `long-${fillers}`);
@@ -59,7 +59,7 @@ function lengthen(docx: string, fillers: number): string {
   mkdirSync(dir, { recursive: true });
   sh('unzip', ['-q', '-o', docx, '-d', dir]);
   const xmlPath = join(dir, 'word/document.xml');
-  let xml = readFileSync(xmlPath, 'utf8');
+  const xml = readFileSync(xmlPath, 'utf8');
   const heading = xml.indexOf('收到和处理');
   if (heading < 0) throw new Error('section 三 heading not found in the rendered DOCX');
   const paraStart = Math.max(xml.lastIndexOf('<w:p>', heading), xml.lastIndexOf('<w:p ', heading));
@@ -68,16 +68,7 @@ function lengthen(docx: string, fillers: number): string {
     (_, i) =>
       `<w:p><w:r><w:t>（补充说明${i + 1}）本年度持续规范依申请公开办理流程，严格按照法定时限答复申请人，加强答复文书合法性审查，做好政府信息公开申请的登记、审核、办理、答复、归档等各环节工作。</w:t></w:r></w:p>`,
   ).join('');
-  xml = xml.slice(0, paraStart) + filler + xml.slice(paraStart);
-  // Mark the first row of the first table after the heading as a repeating header row.
-  const tbl = xml.indexOf('<w:tbl>', paraStart + filler.length);
-  const tr = tbl >= 0 ? xml.indexOf('<w:tr', tbl) : -1;
-  if (tr >= 0) {
-    const open = xml.indexOf('>', tr) + 1;
-    const hasTrPr = xml.startsWith('<w:trPr>', open);
-    xml = hasTrPr ? xml.slice(0, open + '<w:trPr>'.length) + '<w:tblHeader/>' + xml.slice(open + '<w:trPr>'.length) : xml.slice(0, open) + '<w:trPr><w:tblHeader/></w:trPr>' + xml.slice(open);
-  }
-  writeFileSync(xmlPath, xml);
+  writeFileSync(xmlPath, xml.slice(0, paraStart) + filler + xml.slice(paraStart));
   const out = join(tmp, `${LONG_LABEL}.long.docx`);
   rmSync(out, { force: true });
   sh('zip', ['-q', '-X', '-r', out, '[Content_Types].xml', '.'], dir);
@@ -97,8 +88,8 @@ async function renderLabelled(): Promise<void> {
     // Enough filler that the 三 table starts on one page and ends on the next.
     for (const fillers of [8, 12, 16, 20, 24, 28, 32]) {
       const pdf = toPdf(lengthen(file, fillers));
-      const first = pagesWith(pdf, '本年新收政府信息公开申请数量')[0];
-      const last = pagesWith(pdf, '结转下年度继续办理')[0];
+      const first = pagesWith(pdf, '本年新收')[0];
+      const last = pagesWith(pdf, '结转下年度')[0];
       if (first !== undefined && last !== undefined && last > first) {
         copyFileSync(pdf, join(OUT, `${name}.long.pdf`));
         console.log(`${name}.long.pdf (${fillers} filler paragraphs; 三 table on pages ${first}-${last})`);
@@ -129,7 +120,7 @@ function renderBroken(): void {
 
 mkdirSync(OUT, { recursive: true });
 try {
-  renderBroken();
+  if (!process.argv.includes('--labelled-only')) renderBroken();
   if (!process.argv.includes('--broken-only')) await renderLabelled();
 } finally {
   rmSync(tmp, { recursive: true, force: true });

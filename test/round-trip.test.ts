@@ -4,7 +4,8 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRecord } from '../pipeline/extract-record.ts';
 import { RENDERERS, loadLabels } from './render/index.ts';
@@ -34,4 +35,39 @@ describe('round trip through every format', () => {
       }
     });
   }
+});
+
+/**
+ * The committed PDF fixtures (test/fixtures/pdf, made by
+ * scripts/render-fixture-pdfs.ts: the DOCX renderer's output converted by
+ * LibreOffice) extract back to their labels. `<label>.long.pdf` has its 三
+ * table broken over a page, with the header repeated on the next page.
+ */
+describe('committed PDF fixtures', () => {
+  const dir = new URL('./fixtures/pdf/', import.meta.url).pathname;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+  const labelled = loadLabels().flatMap(({ name, label }) =>
+    files.filter((f) => f === `${name}.pdf` || f === `${name}.long.pdf`).map((f) => ({ file: join(dir, f), label })),
+  );
+
+  it('there is one PDF per labelled record, and a long one', () => {
+    expect(labelled.length).toBe(loadLabels().length + 1);
+  });
+
+  for (const { file, label } of labelled) {
+    it(`${basename(file)} comes back as its label`, async () => {
+      const record = await extractRecord(file);
+      expect(cellDifferences(label, record)).toEqual([]);
+      expect(record.year).toBe(label.year);
+      expect(record.agency).toBe(label.agency);
+      expect(record.template).toBe(label.template);
+    });
+  }
+
+  it('the long fixture really breaks section 三 over a page', async () => {
+    const long = labelled.find((l) => l.file.endsWith('.long.pdf'))!;
+    const record = await extractRecord(long.file);
+    const pages = new Set(record.cells.filter((c) => c.table === 'applications').map((c) => c.source.page));
+    expect(pages.size).toBe(2);
+  });
 });

@@ -3,16 +3,24 @@
  * merged cells as Word merges them (vertical merge for rowspan, grid span for
  * colspan).
  */
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { LayoutTable, ReportLayout } from './report-layout.ts';
 
+/** Width of the text block of an A4 page with Word's default margins, in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 9026;
+
 function docxTable(table: LayoutTable): Table {
+  const weight = table.columnWidths.reduce((a, b) => a + b, 0);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: table.columnWidths.map((w) => Math.floor((TEXT_WIDTH_TWIPS * w) / weight)),
     rows: table.rows.map(
       (row, r) =>
         new TableRow({
           tableHeader: r < table.headerRows,
+          // A row stays on one page; the table breaks between rows.
+          cantSplit: true,
           children: row.map(
             (cell) =>
               new TableCell({

@@ -25,6 +25,8 @@ export interface LayoutTable {
   rows: LayoutCell[][];
   /** Rows at the top that a renderer may mark as a repeating header. */
   headerRows: number;
+  /** Relative column widths, for formats that lay the table out on a page. */
+  columnWidths: number[];
 }
 
 export type LayoutBlock = { kind: 'heading'; text: string } | { kind: 'paragraph'; text: string } | LayoutTable;
@@ -100,7 +102,7 @@ function activeDisclosureTable(label: Label): LayoutTable {
     const name = version === '2021' && item.label_2021 ? item.label_2021 : item.label;
     rows.push([{ text: name }, ...metrics.map((m, i) => ({ text: printValue(values[m]), colSpan: spans[i] }))]);
   }
-  return { kind: 'table', rows, headerRows: 0 };
+  return { kind: 'table', rows, headerRows: 0, columnWidths: [3, 2, 2, 2] };
 }
 
 const APPLICATION_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
@@ -142,7 +144,7 @@ function applicationsTable(label: Label): LayoutTable {
     }
     rows.push([...labels, ...cells]);
   }
-  return { kind: 'table', rows, headerRows: 3 };
+  return { kind: 'table', rows, headerRows: 3, columnWidths: [2, 3, 5, 1, 1, 1, 1, 1, 1, 1] };
 }
 
 /** Section 四: 行政复议 and 行政诉讼 over a three-level header, then the 15 numbers on one row. */
@@ -152,6 +154,7 @@ function reviewLitigationTable(label: Label): LayoutTable {
   return {
     kind: 'table',
     headerRows: 3,
+    columnWidths: outcomes.flatMap(() => [1, 1, 1]),
     rows: [
       [
         { text: '行政复议', colSpan: 5 },
