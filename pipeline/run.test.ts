@@ -85,3 +85,41 @@ describe('nianbao run', () => {
     expect((await run(['run', '--raw', join(dir, 'missing'), '--db', db])).code).toBe(2);
   });
 });
+
+describe('nianbao run over broken PDFs', () => {
+  const PDFS = new URL('../test/fixtures/pdf/', import.meta.url).pathname;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nianbao-run-pdf-'));
+    await mkdir(join(dir, 'raw'));
+    for (const f of ['scanned.pdf', 'encrypted.pdf', 'truncated.pdf']) await copyFile(join(PDFS, f), join(dir, 'raw', f));
+    await copyFile(join(CORPUS, 'hzq2023_working.pdf'), join(dir, 'raw', 'hzq2023_working.pdf'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('marks the scan needs_ocr, names the encrypted and truncated files, and loads the good PDF', async () => {
+    const db = join(dir, 'wh.duckdb');
+    const { code, out } = await run(['run', '--raw', join(dir, 'raw'), '--db', db]);
+    expect(code).toBe(1);
+    const lines = out.split('\n');
+    expect(lines).toContain('NEEDS OCR scanned.pdf: PDF has no text layer (1 page of scanned images); it needs OCR');
+    expect(lines.find((l) => l.startsWith('FAILED encrypted.pdf:'))).toMatch(/password-protected/);
+    expect(lines.find((l) => l.startsWith('FAILED truncated.pdf:'))).toMatch(/truncated/);
+    const wh = await openWarehouse(db);
+    try {
+      const statuses = await wh.query('SELECT source_path, status FROM reports ORDER BY source_path');
+      expect(statuses).toEqual([
+        { source_path: 'encrypted.pdf', status: 'failed' },
+        { source_path: 'hzq2023_working.pdf', status: 'errors' },
+        { source_path: 'scanned.pdf', status: 'needs_ocr' },
+        { source_path: 'truncated.pdf', status: 'failed' },
+      ]);
+      const facts = await wh.query('SELECT count(*)::INTEGER AS n FROM fact_review_litigation');
+      expect(facts).toEqual([{ n: 15 }]);
+    } finally {
+      await wh.close();
+    }
+  });
+});

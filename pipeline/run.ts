@@ -43,7 +43,7 @@ export interface RunSummary {
   unchanged: number;
   failed: number;
   needsOcr: number;
-  failures: Array<{ path: string; reason: string }>;
+  failures: Array<{ path: string; reason: string; status: 'failed' | 'needs_ocr' }>;
 }
 
 async function formatOf(file: string): Promise<SourceFormat> {
@@ -140,7 +140,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
 }
 
 async function printSummary(out: NodeJS.WritableStream, s: RunSummary, wh: Awaited<ReturnType<typeof openWarehouse>>, db: string): Promise<void> {
-  for (const f of s.failures) out.write(`FAILED ${f.path}: ${f.reason}\n`);
+  for (const f of s.failures) out.write(`${f.status === 'needs_ocr' ? 'NEEDS OCR' : 'FAILED'} ${f.path}: ${f.reason}\n`);
   out.write(`${s.documents} documents: ${s.extracted} extracted, ${s.unchanged} unchanged, ${s.failed} failed (${s.needsOcr} need OCR)\n`);
   const counts = await tableCounts(wh);
   out.write(`warehouse ${db}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}\n`);
