@@ -7,6 +7,7 @@ import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
 import { parseValue } from './parse-value.ts';
 import { inferLostCell } from './infer-lost-cell.ts';
+import { placeUnlabelledRows, type RowToPlace } from './place-unlabelled-rows.ts';
 import { readCell } from './read-cell.ts';
 import type { CellFact, ValidationIssue } from './record.ts';
 import {
@@ -47,13 +48,15 @@ function isHeaderRow(row: LogicalRow): boolean {
   return row.values.length === 0 && row.labels.length >= 3;
 }
 
-export function mapApplications(rows: readonly LogicalRow[]): MappedApplications {
-  const applications: Record<string, (number | null)[]> = {};
-  const cells: CellFact[] = [];
-  const issues: ValidationIssue[] = [];
-  let pending: string | null = null;
-  const n = APPLICANT_COLUMNS.length;
+/** A row that carries values (numbers or printed blanks), with what its labels say. */
+interface DataRow extends RowToPlace {
+  row: LogicalRow;
+}
 
+/** The rows that carry values, each with its own label's code and the loose label line before it. */
+function dataRows(rows: readonly LogicalRow[]): DataRow[] {
+  const out: DataRow[] = [];
+  let pending: string | null = null;
   for (const row of rows) {
     const hasNumber = row.values.some((c) => parseValue(c.text).kind === 'number');
     const isDataRow = hasNumber || (row.fromTable && row.labels.length > 0 && row.values.length > 0);
@@ -64,12 +67,39 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
         continue;
       }
       const code = rowCodeOf(row);
-      if (code && !(code in applications)) pending = code;
+      if (code && !out.some((d) => d.code === code)) pending = code;
       continue;
     }
     if (row.labels.length > 0 && isHeaderRow(row) && !hasNumber) continue;
-    const code = rowCodeOf(row) ?? pending;
+    out.push({ row, code: rowCodeOf(row), pending, hasNumber });
     pending = null;
+  }
+  return out;
+}
+
+/** Version of section 三 from the rows only one template prints. */
+function versionOf(codes: ReadonlyArray<string | null>): '2019' | '2021' | null {
+  if (codes.some((c) => c !== null && ROWS_2021_ONLY.includes(c))) return '2021';
+  if (codes.some((c) => c !== null && ROWS_2019_ONLY.includes(c))) return '2019';
+  return null;
+}
+
+/** Template rows of a version, in order; with no version known, the rows both versions print. */
+function templateRowsOf(version: '2019' | '2021' | null): string[] {
+  const excluded = version === '2021' ? ROWS_2019_ONLY : version === '2019' ? ROWS_2021_ONLY : [...ROWS_2019_ONLY, ...ROWS_2021_ONLY];
+  return APPLICATION_ROWS.filter((c) => !excluded.includes(c));
+}
+
+export function mapApplications(rows: readonly LogicalRow[]): MappedApplications {
+  const applications: Record<string, (number | null)[]> = {};
+  const cells: CellFact[] = [];
+  const issues: ValidationIssue[] = [];
+  const n = APPLICANT_COLUMNS.length;
+
+  const data = dataRows(rows);
+  const codes = placeUnlabelledRows(data, templateRowsOf(versionOf(data.map((d) => d.code))), issues);
+  data.forEach(({ row, hasNumber }, k) => {
+    const code = codes[k] ?? null;
     if (!code) {
       if (hasNumber) {
         issues.push({
@@ -79,7 +109,7 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
           message: `section 三: a row of numbers with label "${row.labels.join(' ')}" matches no template row; not loaded`,
         });
       }
-      continue;
+      return;
     }
     if (code in applications) {
       if (hasNumber) {
@@ -91,7 +121,7 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
           message: `section 三 row ${code} found twice; the first is kept ("${row.labels.join(' ')}")`,
         });
       }
-      continue;
+      return;
     }
     const fitted = fitValues(row.values, n);
     if (fitted.mismatch) {
@@ -107,17 +137,12 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
     inferLostCell(code, facts, issues);
     cells.push(...facts);
     applications[code] = facts.map((f) => f.value);
-  }
+  });
 
-  const found = Object.keys(applications);
-  const has2021 = found.some((c) => ROWS_2021_ONLY.includes(c));
-  const has2019 = found.some((c) => ROWS_2019_ONLY.includes(c));
-  const version = has2021 ? '2021' : has2019 ? '2019' : null;
-  if (found.length > 0) {
-    const expected = APPLICATION_ROWS.filter((c) => !(version === '2021' ? ROWS_2019_ONLY : ROWS_2021_ONLY).includes(c));
-    for (const code of expected) {
+  const version = versionOf(Object.keys(applications));
+  if (Object.keys(applications).length > 0) {
+    for (const code of templateRowsOf(version)) {
       if (code in applications) continue;
-      if (version === null && (ROWS_2019_ONLY.includes(code) || ROWS_2021_ONLY.includes(code))) continue;
       issues.push({
         rule: 'extract.row_missing',
         severity: 'warning',
