@@ -79,6 +79,19 @@ describe('nianbao run', () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it('redoes the documents that other code read, and only those', async () => {
+    const before = await counts(db);
+    const wh = await openWarehouse(db);
+    try {
+      await wh.query("UPDATE reports SET code_version = 'older-code' WHERE source_path = $1", [GOOD[0]]);
+    } finally {
+      await wh.close();
+    }
+    const again = await run(['run', '--raw', raw, '--db', db]);
+    expect(again.out).toMatch(/^6 documents: 1 extracted, 2 unchanged, 3 failed/m);
+    expect(await counts(db)).toEqual(before);
+  });
+
   it('rejects bad usage with exit code 2', async () => {
     expect((await run(['run', '--raw', raw, '--db', db, '--format', 'xml'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);

@@ -1,7 +1,8 @@
 /**
  * `nianbao run`: every raw file through extract and transform (in a queue),
  * then one load into the warehouse. Only files whose bytes changed since the
- * last run are redone unless --force. A document that fails gets one line
+ * last run, or that were read by other code (pipeline/code-version.ts), are
+ * redone unless --force. A document that fails gets one line
  * naming the file and the reason and never stops the others; a run that dies
  * before the load leaves the warehouse as it was.
  */
@@ -12,7 +13,7 @@ import type { Logger } from 'pino';
 import { isNianbaoError } from '../src/errors.ts';
 import type { SourceFormat } from '../src/extract/document.ts';
 import { extractorFor, isSupported } from '../src/extract/registry.ts';
-import type { DocumentResult, SourceFile } from '../src/load/document-result.ts';
+import { fingerprint, type DocumentResult, type SourceFile } from '../src/load/document-result.ts';
 import {
   exportWarehouse,
   loadBatch,
@@ -22,6 +23,7 @@ import {
   reportsOfAgencyYears,
   tableCounts,
 } from '../src/load/warehouse.ts';
+import { codeVersion } from './code-version.ts';
 import { addCrossYearIssues } from './cross-year-check.ts';
 import { extractBytes, readSource, sha256Hex } from './extract-record.ts';
 import { createLogger } from './logger.ts';
@@ -52,7 +54,8 @@ async function formatOf(file: string): Promise<SourceFormat> {
 
 async function processFile(file: RawFile, known: Map<string, string>, force: boolean, log: Logger): Promise<DocumentResult | 'unchanged'> {
   let bytes: Uint8Array;
-  const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format });
+  const version = await codeVersion();
+  const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format, codeVersion: version });
   try {
     bytes = await readSource(file.path);
   } catch (e) {
@@ -60,7 +63,7 @@ async function processFile(file: RawFile, known: Map<string, string>, force: boo
     return { kind: 'failure', source: source('', 0, 'text'), status: 'failed', reason };
   }
   const sha256 = sha256Hex(bytes);
-  if (!force && known.get(file.relPath) === sha256) return 'unchanged';
+  if (!force && known.get(file.relPath) === fingerprint({ sha256, codeVersion: version })) return 'unchanged';
   const format = await formatOf(file.path).catch(() => 'text' as const);
   try {
     const extracted = await extractBytes(file.path, bytes, { docName: file.relPath, sourceUrl: file.sourceUrl });

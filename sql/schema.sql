@@ -55,8 +55,11 @@ CREATE TABLE IF NOT EXISTS reports (
   is_primary     BOOLEAN NOT NULL,           -- FALSE for duplicates of another report and for failures
   duplicate_of   VARCHAR,                    -- report_id of the primary report this one duplicates
   failure_reason VARCHAR,
-  title          VARCHAR
+  title          VARCHAR,
+  code_version   VARCHAR NOT NULL DEFAULT '' -- the code that read the file; a run redoes a report whose file or code changed
 );
+-- Warehouses built before code_version was recorded: their reports count as read by other code.
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS code_version VARCHAR DEFAULT '';
 
 -- Section 二: item x metric.
 CREATE TABLE IF NOT EXISTS fact_active_disclosure (

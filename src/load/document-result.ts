@@ -15,6 +15,8 @@ export interface SourceFile {
   sha256: string;
   bytes: number;
   format: SourceFormat;
+  /** Version of the extract and transform code that read the file (pipeline/code-version.ts). */
+  codeVersion: string;
 }
 
 export type DocumentResult =
@@ -28,6 +30,11 @@ export type DocumentResult =
       duplicateOf?: string;
     }
   | { kind: 'failure'; source: SourceFile; status: 'needs_ocr' | 'failed'; reason: string };
+
+/** What tells whether a stored report must be read again: its file's bytes and the code that read them. */
+export function fingerprint(source: Pick<SourceFile, 'sha256' | 'codeVersion'>): string {
+  return `${source.sha256} ${source.codeVersion}`;
+}
 
 /** A record's status from its validation issues: any error -> 'errors', any warning -> 'warnings', else 'ok'. */
 export function recordStatus(record: ReportRecord): ReportStatus {

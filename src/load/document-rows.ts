@@ -100,6 +100,7 @@ export function documentRows(result: DocumentResult): DocumentRows {
     format: source.format,
     sha256: source.sha256,
     bytes: source.bytes,
+    code_version: source.codeVersion,
     status: statusOf(result),
   };
   const facts: Record<FactTable, Row[]> = { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] };

@@ -100,6 +100,7 @@ export function labelDocument(
       sha256: createHash('sha256').update(bytes).digest('hex'),
       bytes: bytes.length,
       format: record.format,
+      codeVersion: 'test',
     },
     record,
     ...(options.primary === undefined ? {} : { primary: options.primary }),

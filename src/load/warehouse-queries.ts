@@ -4,6 +4,7 @@
  * the data-quality summary (v_quality).
  */
 import { APPLICANT_COLUMNS } from '../transform/template/template.ts';
+import { fingerprint } from './document-result.ts';
 import { TABLES, type TableName, type Warehouse } from './warehouse-connection.ts';
 
 /** Row count of every table, in table order. */
@@ -15,13 +16,14 @@ export async function tableCounts(wh: Warehouse): Promise<Record<TableName, numb
 }
 
 /**
- * source_path -> sha256 of every stored report that was extracted, so
- * unchanged files can be skipped. Failed documents are left out: every run
+ * source_path -> fingerprint (bytes and code version, see document-result.ts)
+ * of every stored report that was extracted, so files that neither changed
+ * nor met new code can be skipped. Failed documents are left out: every run
  * tries them again and says again that they fail.
  */
 export async function reportFingerprints(wh: Warehouse): Promise<Map<string, string>> {
-  const rows = await wh.query("SELECT source_path, sha256 FROM reports WHERE status NOT IN ('failed', 'needs_ocr') ORDER BY source_path");
-  return new Map(rows.map((r) => [r.source_path as string, r.sha256 as string]));
+  const rows = await wh.query("SELECT source_path, sha256, code_version FROM reports WHERE status NOT IN ('failed', 'needs_ocr') ORDER BY source_path");
+  return new Map(rows.map((r) => [r.source_path as string, fingerprint({ sha256: r.sha256 as string, codeVersion: r.code_version as string })]));
 }
 
 /**

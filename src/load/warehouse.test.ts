@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadError } from '../errors.ts';
 import type { ReportRecord, ValidationIssue } from '../transform/record.ts';
-import type { DocumentResult } from './document-result.ts';
+import { fingerprint, type DocumentResult } from './document-result.ts';
 import { documentRows, FACT_TABLES } from './document-rows.ts';
 import { labelCells, labelDocument, readLabel, regionFromNames } from './label-record.test-helper.ts';
 import {
@@ -181,9 +181,9 @@ describe('loadBatch', () => {
 
   it('records failures with their reason and no facts', async () => {
     await withWarehouse(async (wh) => {
-      const scan: DocumentResult = {
+      const scan: Extract<DocumentResult, { kind: 'failure' }> = {
         kind: 'failure',
-        source: { path: 'scans/scan.pdf', sha256: 'ab'.repeat(32), bytes: 1234, format: 'pdf' },
+        source: { path: 'scans/scan.pdf', sha256: 'ab'.repeat(32), bytes: 1234, format: 'pdf', codeVersion: 'test' },
         status: 'needs_ocr',
         reason: 'PDF has no text layer (scanned image); it needs OCR',
       };
@@ -194,7 +194,7 @@ describe('loadBatch', () => {
       const facts = await wh.query(`SELECT count(*) AS n FROM fact_applications WHERE report_id = $1`, [reportId('scans/scan.pdf')]);
       expect(facts[0]?.n).toBe(0);
       // Failed documents have no fingerprint: the next run tries them again.
-      expect(await reportFingerprints(wh)).toEqual(new Map([[FGJ.doc, fgjDoc().source.sha256]]));
+      expect(await reportFingerprints(wh)).toEqual(new Map([[FGJ.doc, fingerprint(fgjDoc().source)]]));
     });
   });
 
