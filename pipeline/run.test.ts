@@ -83,7 +83,7 @@ describe('nianbao run', () => {
     const before = await counts(db);
     const wh = await openWarehouse(db);
     try {
-      await wh.query("UPDATE reports SET code_version = 'older-code' WHERE source_path = $1", [GOOD[0]]);
+      await wh.query("UPDATE reports SET code_version = 'older-code' WHERE source_path = $1", [GOOD[0]!]);
     } finally {
       await wh.close();
     }

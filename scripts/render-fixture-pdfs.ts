@@ -6,6 +6,9 @@
  *                     (test/render), converted by LibreOffice headless;
  *   <label>.long.pdf  one record with extra narrative before section 三, so
  *                     the 三 table breaks across a page and repeats its header;
+ *   <label>.split.pdf one record with narrow label columns whose rows may
+ *                     break over a page, so a row's label is cut in two by
+ *                     the page break (its numbers on the first page);
  *   scanned.pdf       a page of a real report as an image only (no text layer);
  *   encrypted.pdf     a real page behind a user password;
  *   truncated.pdf     a real page cut short.
@@ -18,12 +21,19 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renderDocx } from '../test/render/docx.ts';
+import { RENDERERS, loadLabels } from '../test/render/index.ts';
+import { reportLayout } from '../test/render/report-layout.ts';
+import type { Label } from '../test/support/label.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'test/fixtures/pdf');
 const CORPUS_PDF = join(ROOT, 'test/fixtures/corpus/docs/hzq2023_working.pdf');
 /** The record rendered long: the one labelled from a real PDF. */
 const LONG_LABEL = 'hzq2023_working';
+/** The record rendered with a row split by the page break, and the label piece that must land on the next page. */
+const SPLIT_LABEL = '000_d4859fce74386304';
+const SPLIT_TAIL = '法律行政法规禁止公开';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fixture-pdfs-'));
 
@@ -75,15 +85,29 @@ function lengthen(docx: string, fillers: number): string {
   return out;
 }
 
+/** Equal column widths squeeze the label columns, so labels wrap and a row breaks over the page. */
+async function renderSplit(label: Label): Promise<void> {
+  const layout = reportLayout(label);
+  for (const block of layout.blocks) if (block.kind === 'table') block.columnWidths = block.columnWidths.map(() => 1);
+  const file = join(tmp, `${SPLIT_LABEL}.split.docx`);
+  writeFileSync(file, await renderDocx(layout, { rowsMaySplit: true }));
+  const pdf = toPdf(file);
+  const pages = pagesWith(pdf, SPLIT_TAIL);
+  const heads = pagesWith(pdf, '2.其他');
+  if (pages.length !== 1 || heads[0] === undefined || pages[0] !== heads[0] + 1) throw new Error(`${SPLIT_LABEL}.split: the row did not break over the page (pages ${heads} and ${pages})`);
+  copyFileSync(pdf, join(OUT, `${SPLIT_LABEL}.split.pdf`));
+  console.log(`${SPLIT_LABEL}.split.pdf (row 2.其他法律行政法规禁止公开 on pages ${heads[0]}-${pages[0]})`);
+}
+
 async function renderLabelled(): Promise<void> {
-  const { RENDERERS, loadLabels } = await import('../test/render/index.ts');
-  const docx = RENDERERS.find((r: { ext: string }) => r.ext === '.docx');
+  const docx = RENDERERS.find((r) => r.ext === '.docx');
   if (!docx) throw new Error('test/render has no DOCX renderer');
   for (const { name, label } of loadLabels()) {
     const file = join(tmp, `${name}.docx`);
     writeFileSync(file, await docx.render(label));
     copyFileSync(toPdf(file), join(OUT, `${name}.pdf`));
     console.log(`${name}.pdf`);
+    if (name === SPLIT_LABEL) await renderSplit(label);
     if (name !== LONG_LABEL) continue;
     // Enough filler that the 三 table starts on one page and ends on the next.
     for (const fillers of [8, 12, 16, 20, 24, 28, 32]) {

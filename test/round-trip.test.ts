@@ -4,10 +4,11 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractRecord } from '../pipeline/extract-record.ts';
+import { extractorFor } from '../src/extract/registry.ts';
 import { RENDERERS, loadLabels } from './render/index.ts';
 import { cellDifferences } from './support/label.ts';
 
@@ -41,17 +42,18 @@ describe('round trip through every format', () => {
  * The committed PDF fixtures (test/fixtures/pdf, made by
  * scripts/render-fixture-pdfs.ts: the DOCX renderer's output converted by
  * LibreOffice) extract back to their labels. `<label>.long.pdf` has its 三
- * table broken over a page, with the header repeated on the next page.
+ * table broken over a page, with the header repeated on the next page;
+ * `<label>.split.pdf` has a row broken over the page, its label cut in two.
  */
 describe('committed PDF fixtures', () => {
   const dir = new URL('./fixtures/pdf/', import.meta.url).pathname;
   const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
   const labelled = loadLabels().flatMap(({ name, label }) =>
-    files.filter((f) => f === `${name}.pdf` || f === `${name}.long.pdf`).map((f) => ({ file: join(dir, f), label })),
+    files.filter((f) => [`${name}.pdf`, `${name}.long.pdf`, `${name}.split.pdf`].includes(f)).map((f) => ({ file: join(dir, f), label })),
   );
 
-  it('there is one PDF per labelled record, and a long one', () => {
-    expect(labelled.length).toBe(loadLabels().length + 1);
+  it('there is one PDF per labelled record, a long one and a split one', () => {
+    expect(labelled.length).toBe(loadLabels().length + 2);
   });
 
   for (const { file, label } of labelled) {
@@ -63,6 +65,17 @@ describe('committed PDF fixtures', () => {
       expect(record.template).toBe(label.template);
     });
   }
+
+  it('the split fixture really cuts a row label in two over the page break', async () => {
+    const split = labelled.find((l) => l.file.endsWith('.split.pdf'))!;
+    const record = await extractRecord(split.file);
+    const row = record.cells.filter((c) => c.table === 'applications' && c.row === 'denied_prohibited_by_law');
+    expect(row).toHaveLength(7);
+    const doc = await (await extractorFor(split.file)).extract(new Uint8Array(readFileSync(split.file)), split.file);
+    const labels = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat().filter((c) => !c.covered).map((c) => [c.text, c.source.page]) : []));
+    expect(labels).toContainEqual(['2.其他', 1]);
+    expect(labels).toContainEqual(['法律行政法规禁止公开', 2]);
+  });
 
   it('the long fixture really breaks section 三 over a page', async () => {
     const long = labelled.find((l) => l.file.endsWith('.long.pdf'))!;

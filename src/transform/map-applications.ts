@@ -16,6 +16,7 @@ import {
   APPLICATION_ROWS,
   APPLICATION_ROW_MATCHERS,
   OTHER_MISC_LABEL,
+  OTHER_MISC_NUMBER,
   ROWS_2019_ONLY,
   ROWS_2021_ONLY,
 } from './template/template.ts';
@@ -30,7 +31,10 @@ export interface MappedApplications {
 /** The row code a label names, or null. */
 export function applicationRowOf(label: string): string | null {
   const norm = normalizeLabel(label);
-  if (stripNumbering(norm) === OTHER_MISC_LABEL) return 'other_misc';
+  if (stripNumbering(norm) === OTHER_MISC_LABEL) {
+    const number = /(\d+)[、.]其他$/u.exec(norm)?.[1];
+    return number === undefined || number === OTHER_MISC_NUMBER ? 'other_misc' : null;
+  }
   for (const m of APPLICATION_ROW_MATCHERS) if (includesAny(norm, m.keywords)) return m.code;
   return null;
 }
@@ -53,12 +57,31 @@ interface DataRow extends RowToPlace {
   row: LogicalRow;
 }
 
+function hasNumberIn(row: LogicalRow): boolean {
+  return row.values.some((c) => parseValue(c.text).kind === 'number');
+}
+
+/**
+ * A row broken over a page: its numbers and the start of its label on one
+ * page ("2.其他"), the rest of the label in a row of blanks at the top of the
+ * next ("法律行政法规禁止公开"). The two label pieces read together name the
+ * row; the piece of blanks is then no row of its own.
+ */
+function continuedLabelCode(row: LogicalRow, next: LogicalRow | undefined): string | null {
+  if (!next?.fromTable || hasNumberIn(next) || next.labels.length === 0) return null;
+  const head = row.labels[row.labels.length - 1];
+  const tail = next.labels[next.labels.length - 1];
+  if (head === undefined || tail === undefined || head === tail) return null;
+  return applicationRowOf(head + tail);
+}
+
 /** The rows that carry values, each with its own label's code and the loose label line before it. */
 function dataRows(rows: readonly LogicalRow[]): DataRow[] {
   const out: DataRow[] = [];
   let pending: string | null = null;
-  for (const row of rows) {
-    const hasNumber = row.values.some((c) => parseValue(c.text).kind === 'number');
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    const hasNumber = hasNumberIn(row);
     const isDataRow = hasNumber || (row.fromTable && row.labels.length > 0 && row.values.length > 0);
     if (!isDataRow) {
       if (row.labels.length === 0) continue;
@@ -71,7 +94,12 @@ function dataRows(rows: readonly LogicalRow[]): DataRow[] {
       continue;
     }
     if (row.labels.length > 0 && isHeaderRow(row) && !hasNumber) continue;
-    out.push({ row, code: rowCodeOf(row), pending, hasNumber });
+    let code = rowCodeOf(row);
+    if (code === null && hasNumber) {
+      code = continuedLabelCode(row, rows[k + 1]);
+      if (code !== null) k++;
+    }
+    out.push({ row, code, pending, hasNumber });
     pending = null;
   }
   return out;

@@ -69,8 +69,13 @@ export const APPLICATION_ROW_MATCHERS: readonly Matcher[] = [
   { code: 'total_handled', keywords: ['总计'] },
 ];
 
-/** A section 三 row label that is just 其他 (after its numbering) is （六）3.其他. */
+/**
+ * A section 三 row label that is just 其他 (after its numbering) is （六）3.其他,
+ * unless it is numbered otherwise: "2.其他" is the start of
+ * 2.其他法律行政法规禁止公开, cut off by a page break.
+ */
 export const OTHER_MISC_LABEL = '其他';
+export const OTHER_MISC_NUMBER = '3';
 
 /** Words of the applicant header; a row holding them is a header row, not data. */
 export const APPLICANT_HEADER_KEYWORDS: readonly string[] = ['自然人', '商业企业', '科研机构', '法人或其他组织', '法律服务机构', '申请人情况'];
