@@ -14,14 +14,21 @@ export interface TitleInfo {
   year: number | null;
 }
 
-const TITLE_END = /(?:政府)?信息公开(?:工作)?(?:年度)?报告$/u;
-const YEAR = /((?:19|20)\d{2})年度?/u;
+const TITLE_END = /(?:政府)?(?:信息|政务)公开(?:工作)?的?(?:年度)?(?:报告|年报)$/u;
+/** A year in digits (2023年) or in Chinese numerals (二〇二三年). */
+const YEAR = /((?:19|20)\d{2}|[一二][〇○零O一二三四五六七八九]{3})年度?/u;
+const CHINESE_DIGITS = '〇一二三四五六七八九';
 const MAX_TITLE = 70;
+
+function yearNumber(text: string): number {
+  const digits = [...text].map((c) => (/\d/.test(c) ? c : String(Math.max(0, CHINESE_DIGITS.indexOf(c)))));
+  return Number(digits.join(''));
+}
 /** How many leading text blocks may hold the title (saved pages put navigation first). */
 const SEARCH_BLOCKS = 400;
 
 function looksLikeTitle(text: string): boolean {
-  return text.length <= MAX_TITLE && YEAR.test(text) && /报告$/u.test(text) && text.includes('信息公开');
+  return text.length <= MAX_TITLE && YEAR.test(text) && /(?:报告|年报)$/u.test(text) && /(?:信息|政务)公开/u.test(text);
 }
 
 /** Candidate titles: single text blocks, and up to three consecutive ones joined (wrapped titles). */
@@ -46,12 +53,12 @@ function findTitleText(doc: DocumentModel): string | null {
 
 export function agencyAndYear(title: string): { agency: string | null; year: number | null } {
   const m = YEAR.exec(title);
-  const year = m ? Number(m[1]) : null;
+  const year = m ? yearNumber(m[1]!) : null;
   const before = m ? title.slice(0, m.index) : '';
   const after = m ? title.slice(m.index + m[0].length) : title;
   let agency: string | null = null;
-  // Page furniture before the title: "标题：…", "当前位置：…".
-  const beforeTitle = before.replace(/^.*[:：]/u, '');
+  // Page furniture before the title: "标题：…", "当前位置：…"; "…关于2023年…的报告".
+  const beforeTitle = before.replace(/^.*[:：]/u, '').replace(/关于$/u, '');
   if (beforeTitle.length >= 2) {
     agency = beforeTitle;
   } else {
