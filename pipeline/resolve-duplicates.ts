@@ -1,9 +1,9 @@
 /**
  * Documents that give the same agency and year (a page and its PDF
  * attachment, a re-published correction): all are kept in `reports`, one is
- * chosen primary by choosePrimary (fewest errors, best-kept format, then
- * path; file times are not used, so the same files always give the same
- * choice) and only its facts load; each other copy carries one issue per
+ * chosen primary by choosePrimary (fewest errors, best-kept format, newest
+ * publication date from the manifest, then path; file times are not used,
+ * so the same files always give the same choice) and only its facts load; each other copy carries one issue per
  * cell where it disagrees with the primary.
  */
 import { agencyId } from '../src/load/warehouse.ts';
@@ -34,6 +34,7 @@ export function resolveDuplicates(results: readonly DocumentResult[]): DocumentR
     const candidates: Candidate[] = group.map((r) => ({
       record: r.record,
       sourcePath: r.source.path,
+      ...(r.source.published ? { published: r.source.published } : {}),
       errors: r.record.validation.filter((i) => i.severity === 'error').length,
     }));
     const choice = choosePrimary(candidates);

@@ -55,7 +55,8 @@ async function formatOf(file: string): Promise<SourceFormat> {
 async function processFile(file: RawFile, known: Map<string, string>, force: boolean, log: Logger): Promise<DocumentResult | 'unchanged'> {
   let bytes: Uint8Array;
   const version = await codeVersion();
-  const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format, codeVersion: version });
+  const read = { codeVersion: version, sourceUrl: file.sourceUrl, published: file.published };
+  const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format, ...read });
   try {
     bytes = await readSource(file.path);
   } catch (e) {
@@ -63,7 +64,7 @@ async function processFile(file: RawFile, known: Map<string, string>, force: boo
     return { kind: 'failure', source: source('', 0, 'text'), status: 'failed', reason };
   }
   const sha256 = sha256Hex(bytes);
-  if (!force && known.get(file.relPath) === fingerprint({ sha256, codeVersion: version })) return 'unchanged';
+  if (!force && known.get(file.relPath) === fingerprint({ sha256, ...read })) return 'unchanged';
   const format = await formatOf(file.path).catch(() => 'text' as const);
   try {
     const extracted = await extractBytes(file.path, bytes, { docName: file.relPath, sourceUrl: file.sourceUrl });
@@ -82,7 +83,8 @@ async function processFile(file: RawFile, known: Map<string, string>, force: boo
 
 export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
   const log = createLogger('warn');
-  const files = await listRawFiles(options.raw);
+  const { files, manifestProblems } = await listRawFiles(options.raw);
+  for (const problem of manifestProblems) out.write(`WARNING ${problem}\n`);
   log.info({ raw: options.raw, files: files.length }, 'raw files listed');
   await mkdir(dirname(options.db), { recursive: true });
   const wh = await openWarehouse(options.db);
@@ -112,7 +114,9 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     const others = (await reportsOfAgencyYears(wh, keys)).filter((p) => !inBatch.has(p));
     for (const file of files.filter((f) => others.includes(f.relPath))) {
       const again = await processFile(file, new Map(), true, log);
-      if (again !== 'unchanged') results.push(again);
+      if (again === 'unchanged') continue;
+      results.push(again);
+      unchanged--;
     }
     // Queue order is not deterministic; the load is.
     results.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));

@@ -56,10 +56,14 @@ CREATE TABLE IF NOT EXISTS reports (
   duplicate_of   VARCHAR,                    -- report_id of the primary report this one duplicates
   failure_reason VARCHAR,
   title          VARCHAR,
-  code_version   VARCHAR NOT NULL DEFAULT '' -- the code that read the file; a run redoes a report whose file or code changed
+  code_version   VARCHAR NOT NULL DEFAULT '', -- the code that read the file; a run redoes a report whose file or code changed
+  source_url     VARCHAR,                    -- where the crawler fetched the file, from the raw folder's manifest.csv
+  published      VARCHAR                     -- YYYY-MM-DD the agency published the file, from manifest.csv
 );
--- Warehouses built before code_version was recorded: their reports count as read by other code.
+-- Warehouses built before these columns: their reports count as read by other code, with no date.
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS code_version VARCHAR DEFAULT '';
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS source_url VARCHAR;
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS published VARCHAR;
 
 -- Section 二: item x metric.
 CREATE TABLE IF NOT EXISTS fact_active_disclosure (

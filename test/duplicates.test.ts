@@ -62,4 +62,33 @@ describe('duplicate documents of one agency and year', () => {
     expect(dis[0]).toMatchObject({ table_code: 'applications', row_code: 'granted', column_code: 'natural_person' });
     expect([dis[0]!.printed, dis[0]!.expected].sort()).toEqual([290, 291]);
   });
+
+  it('between two copies of one format, the newer publication in the manifest is primary, and a bad date is reported', async () => {
+    const raw = join(dir, 'dated', 'raw');
+    await mkdir(raw, { recursive: true });
+    const page = await renderer('html').render(label);
+    await writeFile(join(raw, 'a-original.html'), page);
+    await writeFile(join(raw, 'b-republished.html'), page);
+    await writeFile(join(raw, 'c-undated.html'), page);
+    const manifest = ['path,url,published', 'a-original.html,https://example.gov.cn/a.html,2026-01-20', 'b-republished.html,https://example.gov.cn/b.html,2025-12-31', 'c-undated.html,https://example.gov.cn/c.html,20260121'];
+    await writeFile(join(raw, 'manifest.csv'), manifest.join('\n'));
+    const db = join(dir, 'dated', 'wh.duckdb');
+    const out = { text: '', write(s: string) { this.text += s; return true; } };
+    expect(await main(['run', '--raw', raw, '--db', db], out as unknown as NodeJS.WritableStream, sink)).toBe(0);
+    expect(out.text).toContain('WARNING manifest.csv line 4: published date "20260121" is not YYYY-MM-DD; ignored');
+    const reports = await query(db, 'SELECT source_path, is_primary, published, source_url FROM reports ORDER BY source_path');
+    expect(reports).toEqual([
+      { source_path: 'a-original.html', is_primary: true, published: '2026-01-20', source_url: 'https://example.gov.cn/a.html' },
+      { source_path: 'b-republished.html', is_primary: false, published: '2025-12-31', source_url: 'https://example.gov.cn/b.html' },
+      { source_path: 'c-undated.html', is_primary: false, published: null, source_url: 'https://example.gov.cn/c.html' },
+    ]);
+    // Changing only the manifest redoes the files whose entry changed.
+    manifest[2] = 'b-republished.html,https://example.gov.cn/b.html,2026-02-01';
+    await writeFile(join(raw, 'manifest.csv'), manifest.join('\n'));
+    out.text = '';
+    expect(await main(['run', '--raw', raw, '--db', db], out as unknown as NodeJS.WritableStream, sink)).toBe(0);
+    expect(out.text).toMatch(/^3 documents: 3 extracted, 0 unchanged/m);
+    const primary = await query(db, 'SELECT source_path FROM reports WHERE is_primary');
+    expect(primary).toEqual([{ source_path: 'b-republished.html' }]);
+  });
 });

@@ -17,6 +17,10 @@ export interface SourceFile {
   format: SourceFormat;
   /** Version of the extract and transform code that read the file (pipeline/code-version.ts). */
   codeVersion: string;
+  /** Where the crawler fetched the file, from the raw folder's manifest. */
+  sourceUrl?: string;
+  /** Date the agency published the file, YYYY-MM-DD, from the raw folder's manifest. */
+  published?: string;
 }
 
 export type DocumentResult =
@@ -31,9 +35,13 @@ export type DocumentResult =
     }
   | { kind: 'failure'; source: SourceFile; status: 'needs_ocr' | 'failed'; reason: string };
 
-/** What tells whether a stored report must be read again: its file's bytes and the code that read them. */
-export function fingerprint(source: Pick<SourceFile, 'sha256' | 'codeVersion'>): string {
-  return `${source.sha256} ${source.codeVersion}`;
+/**
+ * What tells whether a stored report must be read again: its file's bytes,
+ * the code that read them, and what the manifest says of the file (the URL is
+ * a clue to the agency's region, the date picks among duplicates).
+ */
+export function fingerprint(source: Pick<SourceFile, 'sha256' | 'codeVersion' | 'sourceUrl' | 'published'>): string {
+  return [source.sha256, source.codeVersion, source.sourceUrl ?? '', source.published ?? ''].join(' ');
 }
 
 /** A record's status from its validation issues: any error -> 'errors', any warning -> 'warnings', else 'ok'. */

@@ -101,6 +101,8 @@ export function documentRows(result: DocumentResult): DocumentRows {
     sha256: source.sha256,
     bytes: source.bytes,
     code_version: source.codeVersion,
+    source_url: source.sourceUrl ?? null,
+    published: source.published ?? null,
     status: statusOf(result),
   };
   const facts: Record<FactTable, Row[]> = { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] };

@@ -22,8 +22,14 @@ export async function tableCounts(wh: Warehouse): Promise<Record<TableName, numb
  * tries them again and says again that they fail.
  */
 export async function reportFingerprints(wh: Warehouse): Promise<Map<string, string>> {
-  const rows = await wh.query("SELECT source_path, sha256, code_version FROM reports WHERE status NOT IN ('failed', 'needs_ocr') ORDER BY source_path");
-  return new Map(rows.map((r) => [r.source_path as string, fingerprint({ sha256: r.sha256 as string, codeVersion: r.code_version as string })]));
+  const rows = await wh.query("SELECT source_path, sha256, code_version, source_url, published FROM reports WHERE status NOT IN ('failed', 'needs_ocr') ORDER BY source_path");
+  const optional = (v: unknown) => (v === null ? undefined : (v as string));
+  return new Map(
+    rows.map((r) => [
+      r.source_path as string,
+      fingerprint({ sha256: r.sha256 as string, codeVersion: r.code_version as string, sourceUrl: optional(r.source_url), published: optional(r.published) }),
+    ]),
+  );
 }
 
 /**

@@ -14,10 +14,10 @@ import { recordDisagreements } from './record-disagreements.ts';
 
 const errorCount = (r: ReportRecord) => validateRecord(r).filter((i) => i.severity === 'error').length;
 
-function candidate(name: string, sourcePath: string, format: ReportRecord['format'], mtimeMs?: number, change?: (r: ReportRecord) => void): Candidate {
+function candidate(name: string, sourcePath: string, format: ReportRecord['format'], published?: string, change?: (r: ReportRecord) => void): Candidate {
   const record = labelRecord(readLabel(name), { format, doc: sourcePath });
   change?.(record);
-  return { record, sourcePath, errors: errorCount(record), ...(mtimeMs === undefined ? {} : { mtimeMs }) };
+  return { record, sourcePath, errors: errorCount(record), ...(published === undefined ? {} : { published }) };
 }
 
 function permutations<T>(xs: readonly T[]): T[][] {
@@ -27,8 +27,8 @@ function permutations<T>(xs: readonly T[]): T[][] {
 
 describe('choosePrimary ordering', () => {
   it('a page beats its identical PDF attachment (same errors, HTML keeps the table), even when the PDF is newer; nothing disagrees', () => {
-    const page = candidate('shuyang-fgj-2023', 'fgj/2023.html', 'html', 1_000);
-    const pdf = candidate('shuyang-fgj-2023', 'fgj/2023.pdf', 'pdf', 2_000);
+    const page = candidate('shuyang-fgj-2023', 'fgj/2023.html', 'html', '2024-01-10');
+    const pdf = candidate('shuyang-fgj-2023', 'fgj/2023.pdf', 'pdf', '2024-01-20');
     for (const group of [[page, pdf], [pdf, page]]) {
       const choice = choosePrimary(group);
       expect(choice.primary.sourcePath).toBe('fgj/2023.html');
@@ -39,9 +39,9 @@ describe('choosePrimary ordering', () => {
   });
 
   it('fewest errors comes first: a corrected re-publication of 002 beats the original, whatever its format or age', () => {
-    const original = candidate('002_02af2ddfabc85d6c', 'pingyuan/2020.html', 'html', 2_000);
+    const original = candidate('002_02af2ddfabc85d6c', 'pingyuan/2020.html', 'html', '2024-01-20');
     // The correction prints 总计 as the sum of the six applicant columns on every row.
-    const corrected = candidate('002_02af2ddfabc85d6c', 'pingyuan/2020-corrected.pdf', 'pdf', 1_000, (r) => {
+    const corrected = candidate('002_02af2ddfabc85d6c', 'pingyuan/2020-corrected.pdf', 'pdf', '2024-01-10', (r) => {
       for (const v of Object.values(r.applications)) v[6] = v.slice(0, 6).reduce<number>((s, x) => s + (x ?? 0), 0);
     });
     expect(corrected.errors).toBeLessThan(original.errors);
@@ -56,10 +56,10 @@ describe('choosePrimary ordering', () => {
     expect(choice.disagreements.every((d) => d.sourcePath === 'pingyuan/2020-corrected.pdf' && d.otherPath === 'pingyuan/2020.html')).toBe(true);
   });
 
-  it('same errors and format: newest first, a file without mtime after those with one, then path order; input order never matters', () => {
-    const a = candidate('hzq2023_working', 'b/report.pdf', 'pdf', 5_000);
-    const b = candidate('hzq2023_working', 'a/report.pdf', 'pdf', 5_000);
-    const c = candidate('hzq2023_working', 'c/report.pdf', 'pdf', 9_000);
+  it('same errors and format: newest publication first, a file without a date after those with one, then path order; input order never matters', () => {
+    const a = candidate('hzq2023_working', 'b/report.pdf', 'pdf', '2024-03-01');
+    const b = candidate('hzq2023_working', 'a/report.pdf', 'pdf', '2024-03-01');
+    const c = candidate('hzq2023_working', 'c/report.pdf', 'pdf', '2024-11-30');
     const d = candidate('hzq2023_working', '0/report.pdf', 'pdf');
     const want = ['c/report.pdf', 'a/report.pdf', 'b/report.pdf', '0/report.pdf'];
     for (const group of permutations([a, b, c, d])) {
@@ -69,7 +69,7 @@ describe('choosePrimary ordering', () => {
   });
 
   it('format rank: html and docx, then markdown and text, then pdf', () => {
-    const fmt = (format: ReportRecord['format'], path: string) => candidate('shuyang-county-2025', path, format, 1);
+    const fmt = (format: ReportRecord['format'], path: string) => candidate('shuyang-county-2025', path, format, '2026-01-05');
     const ranked = [fmt('pdf', 'a'), fmt('text', 'b'), fmt('markdown', 'c'), fmt('docx', 'd'), fmt('html', 'e')].sort(compareCandidates);
     expect(ranked.map((c) => c.record.format)).toEqual(['docx', 'html', 'text', 'markdown', 'pdf']);
     // Equal ranks fall through to the path: docx (d) before html (e), text (b) before markdown (c).
@@ -82,8 +82,8 @@ describe('choosePrimary ordering', () => {
 
 describe('disagreements', () => {
   it('records a different number, a blank and a missing row of the copy, each as an issue on the copy', () => {
-    const page = candidate('shuyang-county-2025', 'shuyang/2025.html', 'html', 1);
-    const copy = candidate('shuyang-county-2025', 'shuyang/2025.pdf', 'pdf', 2, (r) => {
+    const page = candidate('shuyang-county-2025', 'shuyang/2025.html', 'html', '2026-01-05');
+    const copy = candidate('shuyang-county-2025', 'shuyang/2025.pdf', 'pdf', '2026-01-06', (r) => {
       (r.applications.granted as number[])[0] = 291;
       (r.review_litigation.review as (number | null)[])[3] = null;
       delete r.review_litigation.litigation_direct;

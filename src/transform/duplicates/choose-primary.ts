@@ -4,7 +4,9 @@
  * one is chosen primary, deterministically, and only its facts are loaded:
  *   1. fewest validation errors (the copy whose numbers add up);
  *   2. the format that kept the table structure best (FORMAT_RANK);
- *   3. the newest file (mtime; a file without one ranks after those with one);
+ *   3. the newest publication (the date the raw folder's manifest gives; a
+ *      file without one ranks after those with one; file times are never
+ *      used, so the same files give the same choice on every machine);
  *   4. the source path, in code-point order, so the choice never depends on
  *      the order the candidates were found in.
  * Every cell where a non-primary copy disagrees with the primary is returned,
@@ -19,7 +21,8 @@ import { recordDisagreements, type CellDisagreement, type CellValue } from './re
 export interface Candidate {
   record: ReportRecord;
   sourcePath: string;
-  mtimeMs?: number;
+  /** Publication date, YYYY-MM-DD, from the raw folder's manifest. */
+  published?: string;
   /** Validation issues of severity error in the record. */
   errors: number;
 }
@@ -61,10 +64,10 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   const fa = FORMAT_RANK[a.record.format] ?? Number.MAX_SAFE_INTEGER;
   const fb = FORMAT_RANK[b.record.format] ?? Number.MAX_SAFE_INTEGER;
   if (fa !== fb) return fa - fb;
-  if (a.mtimeMs !== b.mtimeMs) {
-    if (a.mtimeMs === undefined) return 1;
-    if (b.mtimeMs === undefined) return -1;
-    return b.mtimeMs - a.mtimeMs;
+  if (a.published !== b.published) {
+    if (a.published === undefined) return 1;
+    if (b.published === undefined) return -1;
+    return byPath(b.published, a.published);
   }
   return byPath(a.sourcePath, b.sourcePath);
 }
