@@ -74,6 +74,24 @@ LEFT JOIN regions g ON g.code = a.county_code
 WHERE r.is_primary AND f.applicant_code = 'total' AND a.county_code IS NOT NULL
 GROUP BY a.province_code, a.city_code, a.county_code, g.name, r.year;
 
+-- Agencies compared by kind (township_government, county_government,
+-- department …) and level: how many reports, and requests received and
+-- handled in all and per report, per year.
+CREATE OR REPLACE VIEW v_applications_by_agency_kind AS
+SELECT
+  a.kind,
+  a.level,
+  r.year,
+  count(DISTINCT r.report_id) AS reports,
+  sum(f.value) FILTER (WHERE f.row_code = 'new_received')  AS new_received,
+  sum(f.value) FILTER (WHERE f.row_code = 'total_handled') AS total_handled,
+  sum(f.value) FILTER (WHERE f.row_code = 'new_received') / count(DISTINCT r.report_id) AS new_received_per_report
+FROM fact_applications f
+JOIN reports r ON r.report_id = f.report_id
+JOIN agencies a ON a.agency_id = r.agency_id
+WHERE r.is_primary AND f.applicant_code = 'total'
+GROUP BY a.kind, a.level, r.year;
+
 -- Section 四 summed over primary reports: one row per year and proceeding,
 -- outcomes side by side.
 CREATE OR REPLACE VIEW v_review_litigation_totals AS

@@ -267,6 +267,12 @@ describe('views', () => {
       const county = await wh.query('SELECT county_code, total_handled FROM v_applications_by_county ORDER BY county_code');
       expect(county.map((c) => c.county_code)).toEqual([FGJ_REGION.county_code, HZQ_REGION.county_code].sort());
 
+      const kinds = await wh.query('SELECT kind, level, year, reports, new_received, new_received_per_report FROM v_applications_by_agency_kind ORDER BY kind');
+      expect(kinds).toEqual([
+        { kind: 'county_government', level: 'county', year: 2023, reports: 1, new_received: total(HZQ, 'new_received'), new_received_per_report: total(HZQ, 'new_received') },
+        { kind: 'department', level: 'county', year: 2023, reports: 1, new_received: total(FGJ, 'new_received'), new_received_per_report: total(FGJ, 'new_received') },
+      ]);
+
       const review = await wh.query(`SELECT * FROM v_review_litigation_totals WHERE proceeding = 'review'`);
       const sum = (i: number) => (FGJ.review_litigation?.review?.[i] ?? 0) + (HZQ.review_litigation?.review?.[i] ?? 0);
       expect(review).toEqual([{ year: 2023, proceeding: 'review', reports: 2, upheld: sum(0), corrected: sum(1), other: sum(2), pending: sum(3), total: sum(4) }]);
