@@ -19,6 +19,21 @@
 -- regions and agencies hold only what loaded reports refer to: every load
 -- drops agencies no report points at and regions no agency points at.
 
+-- The data dictionary: every template code the fact tables use, with the
+-- label the template prints for it (src/transform/template/template.json).
+-- Rewritten on every open, so it always matches the code that loads facts.
+CREATE TABLE IF NOT EXISTS template_codes (
+  table_code  VARCHAR NOT NULL,              -- active_disclosure, applications, review_litigation
+  dimension   VARCHAR NOT NULL,              -- the fact column the code goes in: item, metric, row_code, applicant_code, proceeding, outcome
+  code        VARCHAR NOT NULL,
+  position    INTEGER NOT NULL,              -- order in the printed table, from 1
+  label       VARCHAR NOT NULL,
+  label_2021  VARCHAR,                       -- the 2021 template's wording where it differs
+  group_label VARCHAR,                       -- what the row or column is printed under
+  only_in     VARCHAR,                       -- '2019' or '2021' for a code only one template version prints
+  PRIMARY KEY (table_code, dimension, code)
+);
+
 CREATE TABLE IF NOT EXISTS regions (
   code        VARCHAR PRIMARY KEY,           -- NBS 统计用区划代码 prefix: 2 province, 4 city, 6 county, 9 township digits
   name        VARCHAR NOT NULL,

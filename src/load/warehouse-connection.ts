@@ -9,12 +9,14 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
+import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { Row } from './document-rows.ts';
 
 const SQL_DIR = new URL('../../sql/', import.meta.url);
 
 /** Every warehouse table, in the order counts and exports list them. */
 export const TABLES = [
+  'template_codes',
   'regions',
   'agencies',
   'reports',
@@ -151,11 +153,27 @@ export async function openWarehouse(dbPath: string): Promise<Warehouse> {
     const columns = await readColumns(connection);
     const missing = TABLES.filter((t) => !columns.has(t));
     if (missing.length > 0) throw new Error(`tables missing after applying schema.sql: ${missing.join(', ')}`);
+    await writeCodeDictionary(connection, columns.get('template_codes') ?? []);
     return new Warehouse(dbPath, instance, connection, columns);
   } catch (e) {
     connection?.closeSync();
     instance?.closeSync();
     throw toLoadError(e, dbPath, 'cannot open the warehouse');
+  }
+}
+
+/** template_codes as the code's template data says, in one transaction. */
+async function writeCodeDictionary(connection: DuckDBConnection, columns: readonly Column[]): Promise<void> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    await connection.run('DELETE FROM template_codes');
+    const appender = await connection.createAppender('template_codes');
+    for (const entry of CODE_DICTIONARY) appendRow(appender, columns, { ...entry });
+    appender.closeSync();
+    await connection.run('COMMIT');
+  } catch (e) {
+    await connection.run('ROLLBACK');
+    throw e;
   }
 }
 

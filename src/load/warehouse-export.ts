@@ -11,6 +11,7 @@ export type ExportFormat = 'csv' | 'parquet';
 
 /** Key columns of each table, most significant first. */
 export const TABLE_KEYS: Readonly<Record<TableName, readonly string[]>> = {
+  template_codes: ['table_code', 'dimension', 'code'],
   regions: ['code'],
   agencies: ['agency_id'],
   reports: ['report_id'],

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadError } from '../errors.ts';
+import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { ReportRecord, ValidationIssue } from '../transform/record.ts';
 import { fingerprint, type DocumentResult } from './document-result.ts';
 import { documentRows, FACT_TABLES } from './document-rows.ts';
@@ -81,6 +82,7 @@ describe('loadBatch', () => {
       const counts = await tableCounts(wh);
       const cells = (t: 'active_disclosure' | 'applications' | 'review_litigation') => labelCells(FGJ, t).length + labelCells(HZQ, t).length;
       expect(counts).toEqual({
+        template_codes: CODE_DICTIONARY.length,
         regions: 5, // 江苏省, 宿迁市, 沭阳县, 淮安市, 洪泽区
         agencies: 2,
         reports: 2,
@@ -276,6 +278,25 @@ describe('views', () => {
       const review = await wh.query(`SELECT * FROM v_review_litigation_totals WHERE proceeding = 'review'`);
       const sum = (i: number) => (FGJ.review_litigation?.review?.[i] ?? 0) + (HZQ.review_litigation?.review?.[i] ?? 0);
       expect(review).toEqual([{ year: 2023, proceeding: 'review', reports: 2, upheld: sum(0), corrected: sum(1), other: sum(2), pending: sum(3), total: sum(4) }]);
+    });
+  });
+
+  it('template_codes names every code the facts use, with its printed label', async () => {
+    await withWarehouse(async (wh) => {
+      await loadBatch(wh, [fgjDoc(), hzqDoc()]);
+      const unnamed = await wh.query(`
+        SELECT 'row_code' AS dim, row_code AS code FROM fact_applications EXCEPT SELECT dimension, code FROM template_codes
+        UNION ALL SELECT 'applicant_code', applicant_code FROM fact_applications EXCEPT SELECT dimension, code FROM template_codes
+        UNION ALL SELECT 'item', item FROM fact_active_disclosure EXCEPT SELECT dimension, code FROM template_codes
+        UNION ALL SELECT 'metric', metric FROM fact_active_disclosure EXCEPT SELECT dimension, code FROM template_codes
+        UNION ALL SELECT 'proceeding', proceeding FROM fact_review_litigation EXCEPT SELECT dimension, code FROM template_codes
+        UNION ALL SELECT 'outcome', outcome FROM fact_review_litigation EXCEPT SELECT dimension, code FROM template_codes`);
+      expect(unnamed).toEqual([]);
+      const named = await wh.query("SELECT code, label, group_label, only_in FROM template_codes WHERE code IN ('unable_not_held', 'other_handling') ORDER BY code");
+      expect(named).toEqual([
+        { code: 'other_handling', label: '（六）其他处理', group_label: null, only_in: '2019' },
+        { code: 'unable_not_held', label: '1.本机关不掌握相关政府信息', group_label: '（四）无法提供', only_in: null },
+      ]);
     });
   });
 
