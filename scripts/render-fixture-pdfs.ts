@@ -9,6 +9,8 @@
  *   <label>.split.pdf one record with narrow label columns whose rows may
  *                     break over a page, so a row's label is cut in two by
  *                     the page break (its numbers on the first page);
+ *   <label>.noborders.pdf one record with no cell borders, so the tables must
+ *                     be rebuilt from text alignment alone;
  *   scanned.pdf       a page of a real report as an image only (no text layer);
  *   encrypted.pdf     a real page behind a user password;
  *   truncated.pdf     a real page cut short.
@@ -34,6 +36,8 @@ const LONG_LABEL = 'hzq2023_working';
 /** The record rendered with a row split by the page break, and the label piece that must land on the next page. */
 const SPLIT_LABEL = '000_d4859fce74386304';
 const SPLIT_TAIL = '法律行政法规禁止公开';
+/** The record rendered without cell borders. */
+const NOBORDERS_LABEL = 'shuyang-county-2025';
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fixture-pdfs-'));
 
@@ -99,6 +103,13 @@ async function renderSplit(label: Label): Promise<void> {
   console.log(`${SPLIT_LABEL}.split.pdf (row 2.其他法律行政法规禁止公开 on pages ${heads[0]}-${pages[0]})`);
 }
 
+async function renderNoBorders(label: Label): Promise<void> {
+  const file = join(tmp, `${NOBORDERS_LABEL}.noborders.docx`);
+  writeFileSync(file, await renderDocx(reportLayout(label), { noBorders: true }));
+  copyFileSync(toPdf(file), join(OUT, `${NOBORDERS_LABEL}.noborders.pdf`));
+  console.log(`${NOBORDERS_LABEL}.noborders.pdf`);
+}
+
 async function renderLabelled(): Promise<void> {
   const docx = RENDERERS.find((r) => r.ext === '.docx');
   if (!docx) throw new Error('test/render has no DOCX renderer');
@@ -108,6 +119,7 @@ async function renderLabelled(): Promise<void> {
     copyFileSync(toPdf(file), join(OUT, `${name}.pdf`));
     console.log(`${name}.pdf`);
     if (name === SPLIT_LABEL) await renderSplit(label);
+    if (name === NOBORDERS_LABEL) await renderNoBorders(label);
     if (name !== LONG_LABEL) continue;
     // Enough filler that the 三 table starts on one page and ends on the next.
     for (const fillers of [8, 12, 16, 20, 24, 28, 32]) {

@@ -2,106 +2,27 @@
  * Tables without drawn lines, rebuilt from the alignment of their text.
  *
  * A line that prints numbers apart from its words (a gap of over a character)
- * is a table row. Consecutive rows, the label lines between them, and the
- * header lines just above the first row form a table. Columns: the numbers of
- * all rows, clustered by their horizontal extent, give the value columns
- * (header words over an all-blank column add one); the left edges of the
- * label texts give the label columns. A label line without numbers goes to
- * the nearest row as the rest of its label (a wrapped label), or, when it
- * stands over several rows (a merged label such as one written one character
- * per line), becomes one cell spanning them. Header lines become one header
- * row (words stacked in one column joined), plus one row per line whose words
- * span several columns.
+ * is a table row. Consecutive rows, the label lines between them (and above
+ * the first row, up to the first line over the values), and the header lines
+ * above those form a table. Columns: the numbers of all rows, clustered by
+ * their horizontal extent, give the value columns (header words over an
+ * all-blank column add one, group headings over several do not); the left
+ * edges of the label texts give the label columns. The body's lines become
+ * rows and cells in pdf-text-rows.ts (wrapped text continued, a label line
+ * that does not continue one a row of its own). A label left over, squeezed
+ * between rows, goes to the nearest row, or, when it stands over several
+ * rows (a merged label such as one written one character per line), becomes
+ * one cell spanning them. Header lines become one header row (words stacked
+ * in one column joined), plus one row per line whose words span several
+ * columns.
  */
-import { centerX, centerY, joinWords, lineText, overlap, type Box, type TextPiece } from './pdf-geometry.ts';
-import { clusterValues, isValueText, type GeoCell, type GeoTable } from './pdf-table-model.ts';
-
-/** Pieces closer than this (× font size) belong to one segment of a line. */
-const SEGMENT_GAP = 0.6;
-/** A number needs at least this gap (× font size) from the text before it to be a table value. */
-const VALUE_GAP = 1.0;
+import { centerX, centerY, joinWords, overlap, type Box, type TextPiece } from './pdf-geometry.ts';
+import { clusterValues, type GeoCell, type GeoTable } from './pdf-table-model.ts';
+import { bodyRows } from './pdf-text-rows.ts';
+import { splitNumbers, toSeg, toTLine, type Seg, type TLine } from './pdf-text-segments.ts';
 
 /** A horizontal extent. */
 type Span = Pick<Box, 'x0' | 'x1'>;
-
-interface Seg extends Box {
-  text: string;
-  size: number;
-  value: boolean;
-}
-
-interface TLine extends Box {
-  segs: Seg[];
-  pieces: TextPiece[];
-  size: number;
-  /** Left edge of the first value segment, when the line is a table row. */
-  valueStart: number | null;
-}
-
-/** Splits a piece holding several numbers separated by spaces ("21 0 0") into one piece per number. */
-function splitNumbers(p: TextPiece): TextPiece[] {
-  const text = p.text;
-  if (!/\d\s+\d/u.test(text) || !/^[\s\d.,%/／\-—]+$/u.test(text)) return [p];
-  const chars = [...text];
-  const step = (p.x1 - p.x0) / chars.length;
-  const out: TextPiece[] = [];
-  const re = /\S+/gu;
-  for (const m of text.matchAll(re)) {
-    const start = [...text.slice(0, m.index)].length;
-    const len = [...m[0]].length;
-    out.push({ ...p, text: m[0], x0: p.x0 + start * step, x1: p.x0 + (start + len) * step });
-  }
-  return out;
-}
-
-function toSeg(pieces: TextPiece[]): Seg {
-  const text = lineText(pieces);
-  const size = Math.max(...pieces.map((p) => p.size));
-  return {
-    text,
-    size,
-    value: isValueText(text),
-    x0: Math.min(...pieces.map((p) => p.x0)),
-    x1: Math.max(...pieces.map((p) => p.x1)),
-    y0: Math.min(...pieces.map((p) => p.y0)),
-    y1: Math.max(...pieces.map((p) => p.y1)),
-  };
-}
-
-function toTLine(pieces: TextPiece[]): TLine {
-  const sorted = pieces.flatMap(splitNumbers).sort((a, b) => a.x0 - b.x0);
-  const groups: TextPiece[][] = [];
-  for (const p of sorted) {
-    const g = groups[groups.length - 1];
-    const last = g?.[g.length - 1];
-    // Two numbers are two values unless they touch (one number printed in pieces).
-    const bothValues = last && isValueText(last.text) && isValueText(p.text);
-    const joinGap = (bothValues ? 0.25 : SEGMENT_GAP) * Math.min(p.size, last?.size ?? p.size);
-    if (g && last && p.x0 - last.x1 <= joinGap) g.push(p);
-    else groups.push([p]);
-  }
-  const segs = groups.map(toSeg);
-  const size = Math.min(...segs.map((s) => s.size));
-  let valueStart: number | null = null;
-  segs.forEach((s, i) => {
-    if (valueStart !== null || !s.value) return;
-    const before = segs[i - 1];
-    const after = segs[i + 1];
-    const apart = before ? s.x0 - before.x1 >= VALUE_GAP * size : after !== undefined && after.value && after.x0 - s.x1 >= VALUE_GAP * size;
-    // Every segment after the first value must be a value too: words after numbers make a sentence, not a row.
-    if (apart && segs.slice(i).every((t) => t.value)) valueStart = s.x0;
-  });
-  return {
-    segs,
-    pieces,
-    size,
-    valueStart,
-    x0: Math.min(...segs.map((s) => s.x0)),
-    x1: Math.max(...segs.map((s) => s.x1)),
-    y0: Math.min(...segs.map((s) => s.y0)),
-    y1: Math.max(...segs.map((s) => s.y1)),
-  };
-}
 
 interface Region {
   header: TLine[];
@@ -144,11 +65,13 @@ function regions(lines: TLine[]): { found: Region[]; used: Set<TLine> } {
       const l = lines[j]!;
       const gap = l.y0 - last.y1;
       if (gap > 3 * size || isHeadingLike(l, Math.min(size, last.size))) break;
-      if (l.valueStart !== null) {
+      // A line of numbers alone under the value columns (the rest of numbers wrapped in narrow ones) is a row line too.
+      const wrappedNumbers = l.segs.every((s) => s.value) && l.x0 >= valueStart - 0.5 * size;
+      if (l.valueStart !== null || wrappedNumbers) {
         region.rows.push(l);
         region.labels.push(...pendingLabels);
         pendingLabels.length = 0;
-        valueStart = Math.min(valueStart, l.valueStart);
+        valueStart = Math.min(valueStart, l.valueStart ?? valueStart);
         last = l;
         continue;
       }
@@ -182,7 +105,10 @@ function regions(lines: TLine[]): { found: Region[]; used: Set<TLine> } {
       if (/[。；;:：]$/u.test(l.segs[l.segs.length - 1]?.text ?? '')) break;
       // A line of running text across the table's width is the paragraph before it.
       if (l.segs.length === 1 && l.x1 - l.x0 > 0.7 * (tableRight - tableLeft)) break;
-      region.header.unshift(l);
+      // Label lines left of the values, up to the first line over them, are rows without numbers
+      // (the top of a table continued from the page before); the header starts above them.
+      if (region.header.length === 0 && l.x1 <= valueStart - 0.5 * size) region.labels.unshift(l);
+      else region.header.unshift(l);
       top = l;
     }
     for (const l of [...region.header, ...region.rows, ...region.labels]) used.add(l);
@@ -220,18 +146,26 @@ function tableOf(region: Region, page: number): GeoTable {
   const size = Math.min(...rows.map((r) => r.size));
   const valueStart = Math.min(...rows.map((r) => r.valueStart ?? Infinity));
   const valueSegs = rows.flatMap((r) => r.segs.filter((s) => s.x0 >= valueStart - 0.5));
-  let valueBands = bands(valueSegs, 0.3 * size);
-  const firstBandStart = valueBands[0]?.x0 ?? valueStart;
-  /** Header words left of every value column are label-column headers. */
-  const inLabelZone = (s: Box) => s.x1 <= firstBandStart + 0.25 * size && s.x0 < firstBandStart - 0.5 * size;
-  // A header word over one column widens it (numbers are often aligned to one side of their column);
-  // a header word over no column, clear of all of them, is a column no row prints a value in.
+  const rawBands = bands(valueSegs, 0.3 * size);
+  const firstBandStart = rawBands[0]?.x0 ?? valueStart;
+  const rowLabelSegs = rows.flatMap((r) => r.segs.filter((s) => s.x0 < valueStart - 0.5));
+  const rowLabelEnd = Math.max(...rowLabelSegs.map((s) => s.x1));
+  /** Header words left of every value column, nearer the rows' labels than the values, are label-column headers. */
+  const inLabelZone = (s: Box) =>
+    s.x1 <= firstBandStart + 0.25 * size && s.x0 < firstBandStart - 0.5 * size && (rowLabelSegs.length === 0 || centerX(s) < (rowLabelEnd + firstBandStart) / 2);
   const headerPieces = region.header.flatMap((h) => h.pieces).filter((p) => !p.vertical && !inLabelZone(p));
+  const distance = (b: Span, p: Span) => Math.max(0, b.x0 - p.x1, p.x0 - b.x1);
   const over = (b: Span, p: Span) => overlap(b.x0, b.x1, p.x0, p.x1) > 0;
-  const widened = valueBands.map((b) => ({ ...b }));
+  const clearOf = (bs: readonly Span[]) => headerPieces.filter((p) => bs.every((b) => distance(b, p) > 0.5 * size));
+  /** Header words printed below a header word and under it. */
+  const under = (p: Box, among: readonly Box[]) => among.filter((q) => q.y0 >= p.y1 - 0.1 * size && over(p, q));
+  // A header word over one column widens it (numbers are often aligned to one side of their column),
+  // unless it also stands over header words clear of every column (a group heading).
+  const clearOfValues = clearOf(rawBands);
+  const widened = rawBands.map((b) => ({ ...b }));
   for (const p of headerPieces) {
-    const hit = valueBands.map((b, i) => [b, i] as const).filter(([b]) => over(b, p));
-    if (hit.length !== 1) continue;
+    const hit = rawBands.map((b, i) => [b, i] as const).filter(([b]) => over(b, p));
+    if (hit.length !== 1 || under(p, clearOfValues).length > 0) continue;
     const w = widened[hit[0]![1]]!;
     w.x0 = Math.min(w.x0, p.x0);
     w.x1 = Math.max(w.x1, p.x1);
@@ -241,20 +175,23 @@ function tableOf(region: Region, page: number): GeoTable {
     const a = widened[i - 1]!;
     const b = widened[i]!;
     if (a.x1 > b.x0) {
-      a.x1 = Math.max(valueBands[i - 1]!.x1, Math.min(a.x1, valueBands[i]!.x0 - 0.1));
-      b.x0 = Math.min(valueBands[i]!.x0, Math.max(b.x0, a.x1 + 0.1));
+      a.x1 = Math.max(rawBands[i - 1]!.x1, Math.min(a.x1, rawBands[i]!.x0 - 0.1));
+      b.x0 = Math.min(rawBands[i]!.x0, Math.max(b.x0, a.x1 + 0.1));
     }
   }
-  valueBands = widened;
-  const distance = (b: Span, p: Span) => Math.max(0, b.x0 - p.x1, p.x0 - b.x1);
-  const extra = headerPieces.filter((p) => valueBands.every((b) => distance(b, p) > 0.5 * size));
-  if (extra.length > 0) valueBands = bands([...valueBands, ...extra], 0.3 * size);
+  // A header word clear of every column is a column no row prints a value in; unless it stands over
+  // the words of several such columns (a group heading).
+  const clear = clearOf(widened);
+  const extra = clear.filter((p) => bands(under(p, clear), 0.3 * size).length < 2);
+  const valueBands = extra.length > 0 ? bands([...widened, ...extra], 0.3 * size) : widened;
   const firstBand = valueBands[0]?.x0 ?? valueStart;
 
-  // Label columns: left edges of the labels printed on the rows (and of text written top to bottom).
-  const rowLabelSegs = rows.flatMap((r) => r.segs.filter((s) => s.x0 < valueStart - 0.5));
+  // Label columns: left edges of the labels printed on the rows, of text written top to bottom, and
+  // of label lines where several start (one alone may be the centred rest of a wrapped label).
   const otherLabelSegs = [...region.labels.flatMap((l) => l.segs), ...region.vertical];
-  const labelStarts = clusterValues([...rowLabelSegs.map((s) => s.x0), ...region.vertical.map((v) => v.x0)], 1.0 * size);
+  const lineStarts = region.labels.flatMap((l) => l.segs.map((s) => s.x0));
+  const sharedStarts = lineStarts.filter((x) => lineStarts.filter((y) => Math.abs(x - y) <= 0.5 * size).length >= 2);
+  const labelStarts = clusterValues([...rowLabelSegs.map((s) => s.x0), ...region.vertical.map((v) => v.x0), ...sharedStarts], 1.0 * size);
   if (labelStarts.length === 0 && otherLabelSegs.length > 0) labelStarts.push(Math.min(...otherLabelSegs.map((s) => s.x0)));
   const labelEnd = Math.max(...[...rowLabelSegs, ...otherLabelSegs].map((s) => s.x1), labelStarts[0] ?? firstBand);
   const xs: number[] = [...labelStarts];
@@ -346,30 +283,21 @@ function tableOf(region: Region, page: number): GeoTable {
   }
   const consumed = new Set<Seg>(charRuns.flat().map((i) => i.seg));
 
-  // Body rows.
+  // Body rows: the rows with numbers and the label lines, wrapped text continued.
   const firstBody = r;
-  const bodyCells = new Map<string, GeoCell>();
-  rows.forEach((line, k) => {
-    const row = firstBody + k;
-    for (const s of line.segs) {
-      if (consumed.has(s)) continue;
-      const c = s.x0 >= valueStart - 0.5 ? valueCol(s) : labelCol(s.x0);
-      const key = `${row}:${c}`;
-      const cell = bodyCells.get(key);
-      if (cell) cell.text = joinWords(cell.text, s.text, true);
-      else {
-        const g: GeoCell = { text: s.text, row, col: c, rowSpan: 1, colSpan: 1, page, box: colBox(c, c, line.y0, line.y1) };
-        bodyCells.set(key, g);
-      }
-    }
-  });
+  const colOf = (s: Seg) => (s.x0 >= valueStart - 0.5 ? valueCol(s) : labelCol(s.x0));
+  const starts = [...labelStarts, ...valueBands.map((b) => b.x0)];
+  const lastRight = valueBands[valueBands.length - 1]?.x1 ?? firstBand;
+  const body = bodyRows([...rows, ...region.labels], { size, labelCols, starts, lastRight, colOf, colBox }, consumed, firstBody, page);
+  const bodyCells = body.cells;
 
-  // Label lines: blocks of stacked lines in one label column; one block goes to the nearest row, or
-  // spans the rows it stands over.
+  // Labels the body left over, text written top to bottom and labels written a character or two per
+  // line: blocks of stacked lines in one label column; one block goes to the nearest row, or spans the
+  // rows it stands over.
   type Block = { col: number; text: string; box: Box; lastText: string };
   const blocks: Block[] = [];
   const labelItems = [
-    ...region.labels.flatMap((l) => l.segs.filter((s) => !consumed.has(s)).map((s) => ({ col: labelCol(s.x0), text: s.text, box: s as Box, vertical: false }))),
+    ...body.loose.map((s) => ({ col: labelCol(s.x0), text: s.text, box: s as Box, vertical: false })),
     ...region.vertical.map((v) => ({ col: labelCol(v.x0), text: v.text.trim(), box: v as Box, vertical: true })),
     ...charRuns.map((run) => ({
       col: run[0]!.col,
@@ -392,7 +320,7 @@ function tableOf(region: Region, page: number): GeoTable {
       blocks.push({ col: item.col, text: item.text, box: item.box, lastText: item.text });
     }
   }
-  const rowCenters = rows.map((l) => centerY(l));
+  const rowCenters = body.rows.map((l) => centerY(l));
   for (const b of blocks) {
     // The rest of a label printed on a row, wrapped onto the line just above or below it.
     const adjacent = [...bodyCells.values()]
@@ -425,7 +353,7 @@ function tableOf(region: Region, page: number): GeoTable {
   }
   for (const c of bodyCells.values()) if (c.row >= 0) cells.push(c);
 
-  const rowCount = firstBody + rows.length;
+  const rowCount = firstBody + body.rows.length;
   const taken = new Set<string>();
   for (const c of cells) for (let i = c.row; i < c.row + c.rowSpan; i++) for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(`${i}:${k}`);
   // A label with empty label columns to its right spans them (as a ruled table merges those cells).
@@ -465,7 +393,7 @@ export function textTables(lines: readonly TextPiece[][], page: number): { table
   const tables: GeoTable[] = [];
   const placed = new Set<TextPiece>();
   for (const region of found) {
-    const y0 = Math.min(...[...region.header, ...region.rows].map((l) => l.y0));
+    const y0 = Math.min(...[...region.header, ...region.rows, ...region.labels].map((l) => l.y0));
     const y1 = Math.max(...[...region.rows, ...region.labels].map((l) => l.y1));
     region.vertical = vertical.filter((v) => !placed.has(v) && centerY(v) >= y0 && centerY(v) <= y1);
     for (const v of region.vertical) placed.add(v);
