@@ -13,7 +13,9 @@
  *                     be rebuilt from text alignment alone;
  *   scanned.pdf       a page of a real report as an image only (no text layer);
  *   encrypted.pdf     a real page behind a user password;
- *   truncated.pdf     a real page cut short.
+ *   truncated.pdf     a real page cut short;
+ *   unmapped.pdf      a page of text whose font maps every glyph to a
+ *                     private-use code point (乱码 when copied).
  *
  * Needs (Debian): libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf
  * img2pdf zip unzip. Run: node --import tsx scripts/render-fixture-pdfs.ts
@@ -135,7 +137,43 @@ async function renderLabelled(): Promise<void> {
   }
 }
 
-/** Scanned, encrypted and truncated PDFs made from a real report. */
+/**
+ * A one-page PDF whose only font has a ToUnicode map sending every glyph to
+ * the private use area, as fonts embedded without a usable Unicode map do.
+ */
+function unmappedPdf(): Buffer {
+  const codes = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x41 + i)).join('');
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <00> <FF> endcodespacerange',
+    '1 beginbfrange <41> <68> <E000> endbfrange',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  const content = Array.from({ length: 20 }, (_, i) => `BT /F1 12 Tf 50 ${780 - i * 30} Td (${codes}) Tj ET`).join('\n');
+  const stream = (s: string) => `<< /Length ${Buffer.byteLength(s)} >>\nstream\n${s}\nendstream`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+    stream(content),
+    stream(cmap),
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = Buffer.byteLength(pdf);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+/** Scanned, encrypted, truncated and unmapped PDFs, the first three made from a real report. */
 function renderBroken(): void {
   // A scan: page 3 (tables) as a grey image at 60 dpi, wrapped in a PDF with no text.
   sh('pdftoppm', ['-f', '3', '-l', '3', '-r', '60', '-gray', '-png', CORPUS_PDF, join(tmp, 'scan')]);
@@ -152,6 +190,8 @@ function renderBroken(): void {
   const bytes = readFileSync(page);
   writeFileSync(join(OUT, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
   console.log('truncated.pdf');
+  writeFileSync(join(OUT, 'unmapped.pdf'), unmappedPdf());
+  console.log('unmapped.pdf');
 }
 
 mkdirSync(OUT, { recursive: true });

@@ -167,6 +167,13 @@ describe('pdf extractor on broken PDFs', () => {
     expect((err as NeedsOcrError).line()).toMatch(/scanned\.pdf: .*needs OCR$/);
   });
 
+  it('a PDF whose font maps its glyphs to no real characters (乱码) needs OCR too', async () => {
+    const file = join(FIXTURES, 'unmapped.pdf');
+    const err = await extractRecord(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NeedsOcrError);
+    expect((err as NeedsOcrError).line()).toMatch(/unmapped\.pdf: PDF text layer is unreadable \(780 of 780 characters map to no real character.*needs OCR$/);
+  });
+
   it('an encrypted PDF gives a one-line EncryptedFileError', async () => {
     const file = join(FIXTURES, 'encrypted.pdf');
     const err = await extractRecord(file).catch((e: unknown) => e);

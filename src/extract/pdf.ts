@@ -6,28 +6,26 @@
  * that run on over a page break are joined. The result is the same document
  * model every other format produces: no template knowledge here.
  *
- * A PDF without a text layer (a scan) throws NeedsOcrError; a password-
+ * A PDF without a readable text layer (a scan, or fonts whose glyphs map to
+ * no characters) throws NeedsOcrError; a password-
  * protected one EncryptedFileError; a damaged or truncated one
  * CorruptFileError.
  */
 import type { Block, DocumentModel, Extractor } from './document.ts';
 import { foldSpace } from './document.ts';
-import { NeedsOcrError } from '../errors.ts';
 import { findFurniture, type PageLines } from './pdf-furniture.ts';
 import { latticeTables } from './pdf-lattice.ts';
 import { openPdf, pdfError, type PdfDocument } from './pdf-open.ts';
 import { readPage, type PageContent } from './pdf-page-content.ts';
 import { marginsOf, paragraphs, toLine, type Line, type Margins } from './pdf-paragraphs.ts';
 import { continues, groupLines, joinTables, toTableBlock, type GeoTable } from './pdf-table-model.ts';
+import { checkTextLayer } from './pdf-text-layer.ts';
 import { textTables } from './pdf-text-table.ts';
 
 export interface PdfOptions {
   /** Use drawn table lines (default true). Off, every table is rebuilt from text alignment alone. */
   rulings?: boolean;
 }
-
-/** A page with fewer printed characters than this carries no text layer to speak of. */
-const MIN_PAGE_CHARS = 10;
 
 type FlowItem = { kind: 'line'; line: Line } | { kind: 'table'; table: GeoTable };
 
@@ -43,24 +41,6 @@ async function readPages(doc: PdfDocument, file: string): Promise<PageContent[]>
     }
   }
   return pages;
-}
-
-function charCount(page: PageContent): number {
-  return page.pieces.reduce((s, p) => s + p.text.replace(/\s+/g, '').length, 0);
-}
-
-/** A scan: no text at all, or most pages are images without text. */
-function checkTextLayer(pages: readonly PageContent[], file: string): void {
-  const total = pages.reduce((s, p) => s + charCount(p), 0);
-  const imageOnly = pages.filter((p) => charCount(p) < MIN_PAGE_CHARS && p.images > 0).length;
-  if (total === 0) {
-    const n = `${pages.length} page${pages.length === 1 ? '' : 's'}`;
-    const what = pages.some((p) => p.images > 0) ? `${n} of scanned images` : `${n}, no text and no images: text drawn as outlines?`;
-    throw new NeedsOcrError(file, `PDF has no text layer (${what}); it needs OCR`);
-  }
-  if (imageOnly > 0 && imageOnly >= pages.length / 2) {
-    throw new NeedsOcrError(file, `PDF has no text layer on ${imageOnly} of ${pages.length} pages (scanned images); it needs OCR`);
-  }
 }
 
 /** Reads the document model out of PDF bytes. */

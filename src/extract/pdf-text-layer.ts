@@ -1,0 +1,38 @@
+/**
+ * Whether a PDF's text layer can be read at all. A scan has no text, or
+ * images on most pages and next to no text on them. A PDF whose embedded
+ * fonts map their glyphs to no real characters (private-use code points, the
+ * replacement character, control codes: what copying such a PDF shows as
+ * 乱码) has text that says nothing. Both need OCR, not table rebuilding.
+ */
+import { NeedsOcrError } from '../errors.ts';
+import type { PageContent } from './pdf-page-content.ts';
+
+/** A page with fewer printed characters than this carries no text layer to speak of. */
+const MIN_PAGE_CHARS = 10;
+/** More than this share of unmappable characters makes the text layer unreadable. */
+const MAX_UNMAPPED_SHARE = 0.5;
+
+const UNMAPPED = /[\p{Co}\ufffd\p{Cc}]/u;
+
+function characters(page: PageContent): string[] {
+  return page.pieces.flatMap((p) => [...p.text.replace(/\s+/gu, '')]);
+}
+
+export function checkTextLayer(pages: readonly PageContent[], file: string): void {
+  const chars = pages.map(characters);
+  const total = chars.reduce((s, c) => s + c.length, 0);
+  const n = `${pages.length} page${pages.length === 1 ? '' : 's'}`;
+  if (total === 0) {
+    const what = pages.some((p) => p.images > 0) ? `${n} of scanned images` : `${n}, no text and no images: text drawn as outlines?`;
+    throw new NeedsOcrError(file, `PDF has no text layer (${what}); it needs OCR`);
+  }
+  const imageOnly = pages.filter((p, i) => chars[i]!.length < MIN_PAGE_CHARS && p.images > 0).length;
+  if (imageOnly > 0 && imageOnly >= pages.length / 2) {
+    throw new NeedsOcrError(file, `PDF has no text layer on ${imageOnly} of ${pages.length} pages (scanned images); it needs OCR`);
+  }
+  const unmapped = chars.reduce((s, c) => s + c.filter((ch) => UNMAPPED.test(ch)).length, 0);
+  if (unmapped > MAX_UNMAPPED_SHARE * total) {
+    throw new NeedsOcrError(file, `PDF text layer is unreadable (${unmapped} of ${total} characters map to no real character: fonts without a Unicode map); it needs OCR`);
+  }
+}
