@@ -41,7 +41,11 @@ function blockText(block: Block): string | null {
 /**
  * Finds each section's span. Of several headings of one kind (a narrative
  * sub-heading that reuses the words, a repeated running header) the first
- * one followed by a table before the next heading wins, else the first.
+ * one followed by a table before the next heading wins, else the first. When
+ * the one with the table follows the first with no other section's heading
+ * between (a table caption such as "表二：主动公开政府信息情况" under the
+ * section heading), the section starts at the first, so the lines between
+ * stay in it.
  */
 export function findSections(doc: DocumentModel): SectionSpan[] {
   const candidates: Array<{ code: SectionCode; start: number; heading: string }> = [];
@@ -58,8 +62,14 @@ export function findSections(doc: DocumentModel): SectionSpan[] {
   const chosen = new Map<SectionCode, { code: SectionCode; start: number; heading: string }>();
   candidates.forEach((c, k) => {
     const prev = chosen.get(c.code);
-    if (!prev) chosen.set(c.code, c);
-    else if (!hasTable(candidates.indexOf(prev)) && hasTable(k)) chosen.set(c.code, c);
+    if (!prev) {
+      chosen.set(c.code, c);
+      return;
+    }
+    const p = candidates.indexOf(prev);
+    if (hasTable(p) || !hasTable(k)) return;
+    const captionOfPrev = candidates.slice(p + 1, k).every((between) => between.code === c.code);
+    if (!captionOfPrev) chosen.set(c.code, c);
   });
   const starts = [...chosen.values()].sort((a, b) => a.start - b.start);
   return starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? doc.blocks.length }));

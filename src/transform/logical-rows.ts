@@ -2,9 +2,11 @@
  * Reads a run of blocks as logical table rows, whatever the format: each
  * table row becomes its label text and the cells that follow it, and a text
  * line between tables becomes a label-only row (headings such as
- * "### 行政复议" or a PDF's wrapped group label). Pure.
+ * "### 行政复议" or a PDF's wrapped group label), or, when it prints a label
+ * and then numbers apart from it ("行政许可 97", as text taken out of a PDF
+ * leaves a table's rows), a row of that label and those values. Pure.
  */
-import type { Block, Cell, Provenance } from '../extract/document.ts';
+import { makeCell, type Block, type Cell, type Provenance } from '../extract/document.ts';
 import { isValueText } from './parse-value.ts';
 
 export interface LogicalRow {
@@ -43,6 +45,22 @@ function isHorizontallyCovered(cell: Cell, row: Cell[]): boolean {
   return row.some((o) => !o.covered && o !== cell && o.source.row === cell.source.row && o.source.col === cell.source.col && o.colSpan > 1);
 }
 
+/** The longest row label the template prints is 37 characters. */
+const MAX_LABEL = 40;
+
+/** "行政许可 97" -> label and values; null for a line that does not end in values printed apart from a label. */
+function textRow(text: string, source: Provenance): LogicalRow | null {
+  const tokens = text.trim().split(/\s+/u);
+  let first = tokens.length;
+  while (first > 0 && isValueText(tokens[first - 1]!)) first--;
+  if (first === 0 || first === tokens.length) return null;
+  const label = tokens.slice(0, first).join(' ');
+  // "2024 年" or "共 12 件" are prose; a row's label is words, ending in one, and as short as a table's labels.
+  if (/\d$/u.test(label) || !/\p{Script=Han}/u.test(label) || label.length > MAX_LABEL) return null;
+  const values = tokens.slice(first).map((t, k) => makeCell(t, { ...source, col: k + 1 }));
+  return { labels: [label], values, fromTable: false, source };
+}
+
 export function logicalRows(blocks: readonly Block[]): LogicalRow[] {
   const rows: LogicalRow[] = [];
   for (const block of blocks) {
@@ -52,7 +70,7 @@ export function logicalRows(blocks: readonly Block[]): LogicalRow[] {
         rows.push(rowFromCells(cells, { ...block.source, row: r }));
       });
     } else if (block.text.trim() !== '') {
-      rows.push({ labels: [block.text], values: [], fromTable: false, source: block.source });
+      rows.push(textRow(block.text, block.source) ?? { labels: [block.text], values: [], fromTable: false, source: block.source });
     }
   }
   return rows;

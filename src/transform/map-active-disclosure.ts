@@ -43,7 +43,8 @@ export function activeItemOf(label: string): string | null {
 function headerOf(row: LogicalRow): HeaderColumn[] | null {
   const labels = row.labels.map(normalizeLabel);
   const at = labels.findIndex((l) => l.includes('信息内容'));
-  const metricLabels = at >= 0 ? labels.slice(at + 1) : labels;
+  // "信息内容本年处理决定数量": a header whose cells ran together in a line of text.
+  const metricLabels = at >= 0 ? [labels[at]!.split('信息内容')[1] ?? '', ...labels.slice(at + 1)].filter((l) => l !== '') : labels;
   const columns = metricLabels.map((l) => {
     const m = metricOf(l);
     return { metric: m?.metric ?? null, version: m?.version, unit: unitInHeader(l) };
