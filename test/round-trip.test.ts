@@ -43,17 +43,19 @@ describe('round trip through every format', () => {
  * scripts/render-fixture-pdfs.ts: the DOCX renderer's output converted by
  * LibreOffice) extract back to their labels. `<label>.long.pdf` has its 三
  * table broken over a page, with the header repeated on the next page;
- * `<label>.split.pdf` has a row broken over the page, its label cut in two.
+ * `<label>.split.pdf` has a row broken over the page, its label cut in two;
+ * `<label>.noborders.pdf` draws no cell borders (src/extract/pdf-text-table.test.ts
+ * pins how its tables are rebuilt).
  */
 describe('committed PDF fixtures', () => {
   const dir = new URL('./fixtures/pdf/', import.meta.url).pathname;
   const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
   const labelled = loadLabels().flatMap(({ name, label }) =>
-    files.filter((f) => [`${name}.pdf`, `${name}.long.pdf`, `${name}.split.pdf`].includes(f)).map((f) => ({ file: join(dir, f), label })),
+    files.filter((f) => ['', '.long', '.split', '.noborders'].some((variant) => f === `${name}${variant}.pdf`)).map((f) => ({ file: join(dir, f), label })),
   );
 
-  it('there is one PDF per labelled record, a long one and a split one', () => {
-    expect(labelled.length).toBe(loadLabels().length + 2);
+  it('there is one PDF per labelled record, and a long, a split and a borderless one', () => {
+    expect(labelled.length).toBe(loadLabels().length + 3);
   });
 
   for (const { file, label } of labelled) {

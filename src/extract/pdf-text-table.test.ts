@@ -4,13 +4,11 @@
  * labelled record through the DOCX renderer with no cell borders
  * (renderDocx(layout, { noBorders: true })), converted by LibreOffice. Its
  * label-only lines under a row, labels wrapped in their cells and numbers
- * wrapped inside narrow columns ("70" over "5") must come back as its label.
+ * wrapped inside narrow columns ("70" over "5") must come back as cells
+ * (test/round-trip.test.ts checks that it extracts to exactly its label).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractRecord } from '../../pipeline/extract-record.ts';
-import { loadLabels } from '../../test/render/index.ts';
-import { cellDifferences } from '../../test/support/label.ts';
 import type { TableBlock } from './document.ts';
 import { extractPdf } from './pdf.ts';
 
@@ -23,16 +21,6 @@ async function rows(): Promise<string[][]> {
 }
 
 describe(`borderless PDF (${NAME}.noborders.pdf)`, () => {
-  const label = loadLabels().find((l) => l.name === NAME)!.label;
-
-  it('extracts to exactly its label', async () => {
-    const record = await extractRecord(FILE);
-    expect(cellDifferences(label, record)).toEqual([]);
-    expect(record.year).toBe(label.year);
-    expect(record.agency).toBe(label.agency);
-    expect(record.template).toBe(label.template);
-  });
-
   it('draws no rulings: reading it with or without them gives the same document', async () => {
     const bytes = new Uint8Array(readFileSync(FILE));
     expect(await extractPdf(bytes, FILE, { rulings: false })).toEqual(await extractPdf(bytes, FILE));
