@@ -215,5 +215,5 @@ export function expandTable(table: LayoutTable, { collapseColumns = false } = {}
       c += cs;
     }
   });
-  return grid.map((row) => Array.from(row, (t) => t).filter((t): t is string => t !== null));
+  return grid.map((row) => row.filter((t): t is string => t !== null));
 }

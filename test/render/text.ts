@@ -19,9 +19,9 @@ function tableText(table: LayoutTable, layout: TextLayout): string {
       .map((row) => row.map((cell) => `\t${cell}`).join('\n'))
       .join('\n\n');
   }
-  const rows = expandTable(table).map((row) => `| ${row.join(' | ')} |`);
-  const width = expandTable(table)[0]!.length;
-  return [rows[0], `|${'---|'.repeat(width)}`, ...rows.slice(1)].join('\n');
+  const grid = expandTable(table);
+  const rows = grid.map((row) => `| ${row.join(' | ')} |`);
+  return [rows[0], `|${'---|'.repeat(grid[0]!.length)}`, ...rows.slice(1)].join('\n');
 }
 
 export function renderText(layout: ReportLayout, textLayout: TextLayout): string {
