@@ -15,7 +15,7 @@ type RecordResult = Extract<DocumentResult, { kind: 'record' }>;
 
 /** The agency-and-year key a document belongs to, or null when either is unknown. */
 export function agencyYearKey(record: ReportRecord): { agencyId: string; year: number } | null {
-  const id = agencyId(record.agency, record.region);
+  const id = agencyId(record);
   return id !== null && record.year !== null ? { agencyId: id, year: record.year } : null;
 }
 

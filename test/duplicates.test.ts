@@ -91,4 +91,22 @@ describe('duplicate documents of one agency and year', () => {
     const primary = await query(db, 'SELECT source_path FROM reports WHERE is_primary');
     expect(primary).toEqual([{ source_path: 'b-republished.html' }]);
   });
+
+  it('two reports of an ambiguous name (城关镇, 88 towns) are two agencies, never one report and its copy', async () => {
+    const raw = join(dir, 'chengguan', 'raw');
+    await mkdir(raw, { recursive: true });
+    const town = { ...label, agency: '城关镇人民政府' };
+    await writeFile(join(raw, 'a.html'), await renderer('html').render(town));
+    await writeFile(join(raw, 'b.html'), await renderer('html').render(mutateLabel(town, 'applications', 'granted', 0, 7)));
+    const db = join(dir, 'chengguan', 'wh.duckdb');
+    expect(await main(['run', '--raw', raw, '--db', db], sink, sink)).toBe(0);
+    const reports = await query(db, 'SELECT source_path, is_primary FROM reports ORDER BY source_path');
+    expect(reports).toEqual([
+      { source_path: 'a.html', is_primary: true },
+      { source_path: 'b.html', is_primary: true },
+    ]);
+    expect(await query(db, 'SELECT count(DISTINCT agency_id)::INTEGER AS n FROM reports')).toEqual([{ n: 2 }]);
+    expect(await query(db, "SELECT count(*)::INTEGER AS n FROM validation_issues WHERE rule LIKE 'duplicate.%'")).toEqual([{ n: 0 }]);
+    expect(await query(db, "SELECT count(*)::INTEGER AS n FROM validation_issues WHERE rule = 'region.ambiguous'")).toEqual([{ n: 2 }]);
+  });
 });

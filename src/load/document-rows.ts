@@ -128,7 +128,7 @@ export function documentRows(result: DocumentResult): DocumentRows {
   }
 
   const record = result.record;
-  const agency_id = agencyId(record.agency, record.region);
+  const agency_id = agencyId(record);
   const year = record.year;
   // One fact per (table, row, column): the first wins, as the mappers keep the first of a repeated row.
   const seen = new Set<string>();

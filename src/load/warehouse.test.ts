@@ -321,11 +321,11 @@ describe('previousYearCarriedForward', () => {
   it("returns last year's carried_forward row of the agency's primary report, or null", async () => {
     await withWarehouse(async (wh) => {
       await loadBatch(wh, [fgjDoc(), hzqCopy()]);
-      const fgj = agencyId(FGJ.agency, FGJ_REGION) as string;
+      const fgj = agencyId({ agency: FGJ.agency, region: FGJ_REGION, doc: FGJ.doc }) as string;
       expect(await previousYearCarriedForward(wh, fgj, 2024)).toEqual(FGJ.applications?.carried_forward);
       expect(await previousYearCarriedForward(wh, fgj, 2023)).toBeNull();
       // Only a non-primary copy of 洪泽区 2023 is loaded.
-      expect(await previousYearCarriedForward(wh, agencyId(HZQ.agency, hzqCopy().record.region) as string, 2024)).toBeNull();
+      expect(await previousYearCarriedForward(wh, agencyId(hzqCopy().record) as string, 2024)).toBeNull();
     });
   });
 });
