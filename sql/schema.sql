@@ -7,7 +7,9 @@
 --               bytes' own hash is kept in reports.sha256 to detect changes.
 --   agency_id = sha256(province|city|county|township code|agency name) when
 --               the region resolver placed the agency, else sha256(name)
---               alone. The name is NFKC-normalised with white space removed.
+--               alone, or sha256(name|source_path) when the name fits several
+--               places (城关镇): such a name identifies no one agency. The
+--               name is NFKC-normalised with white space removed.
 --               A record without an agency name has agency_id NULL.
 --
 -- Codes stored in the fact tables are the canonical codes of
