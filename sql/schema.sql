@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS agencies (
   agency_id     VARCHAR PRIMARY KEY,
   name          VARCHAR NOT NULL,
   kind          VARCHAR,                     -- township_government … development_zone (src/transform/region/parse-agency.ts)
-  level         VARCHAR CHECK (level IS NULL OR level IN ('province', 'city', 'county', 'township')),
+  level         VARCHAR CHECK (level IS NULL OR level IN ('national', 'province', 'city', 'county', 'township')),
   province_code VARCHAR,
   province_name VARCHAR,
   city_code     VARCHAR,

@@ -59,7 +59,7 @@ function agencyRow(id: string, name: string, region: RegionResult | undefined): 
     agency_id: id,
     name: normalizeAgencyName(name),
     kind: region?.kind ?? null,
-    level: placed?.level ?? null,
+    level: placed?.level ?? (region?.level === 'national' ? 'national' : null),
     province_code: placed?.province_code ?? null,
     province_name: placed?.province_name ?? null,
     city_code: placed?.city_code ?? null,

@@ -53,8 +53,8 @@ export interface RegionResult {
   county_name?: string;
   township_code?: string;
   township_name?: string;
-  /** Lowest level resolved. */
-  level?: 'province' | 'city' | 'county' | 'township';
+  /** Lowest level resolved; 'national' for a central-government agency (no division code). */
+  level?: 'national' | 'province' | 'city' | 'county' | 'township';
   /** Agency kind (township_government … development_zone), see src/transform/region/parse-agency.ts. */
   kind?: string;
   /** For a department or a government office: the government it belongs to ("沭阳县人民政府"). */

@@ -31,6 +31,7 @@ const KINDS: readonly AgencyKind[] = [
   'government_office',
   'department',
   'development_zone',
+  'central_agency',
   'unknown',
 ];
 

@@ -16,6 +16,8 @@ export type AgencyKind =
   | 'government_office'
   | 'department'
   | 'development_zone'
+  /** A ministry, commission or bureau of the central government (教育部, 国家税务总局, 国务院办公厅). */
+  | 'central_agency'
   | 'unknown';
 
 export interface ParsedAgency {
@@ -47,6 +49,8 @@ const ZONE_NAME = /开发区|示范区|高新区|园区|实验区|试验区|保�
 /** An unknown place name: a 2–3 character stem and a division suffix, no function words. */
 const UNKNOWN_PLACE = /^([\p{Script=Han}]{2,3}?)(自治区|自治州|自治县|自治旗|地区|街道|省|市|州|盟|县|旗|区|镇|乡)/u;
 const FUNCTION_CHARS = /[和与及的等之]/u;
+/** A central-government agency: named for the state (国务院…, 国家…, 中国…, 中华人民共和国…), or a ministry (…部, …总局, …总署) with no place before it. */
+const CENTRAL_AGENCY = /^(?:国务院|中华人民共和国|国家|中国)\p{Script=Han}{2,}|^\p{Script=Han}{1,10}(?:部|总局|总署)$/u;
 
 function levelsOfSuffix(suffix: string): DivisionLevel[] {
   if (/^(?:省|自治区)$/u.test(suffix)) return ['province'];
@@ -146,7 +150,7 @@ export function readAgency(name: string): { parsed: ParsedAgency; tokens: PlaceT
   const prefix = clean.slice(0, end);
   const base = { name: clean, placeNames: tokens.map((t) => t.name) };
   const parsed = ((): ParsedAgency => {
-    if (!last) return { ...base, kind: DEVELOPMENT_ZONE.test(rest) ? 'development_zone' : 'unknown' };
+    if (!last) return { ...base, kind: DEVELOPMENT_ZONE.test(rest) ? 'development_zone' : CENTRAL_AGENCY.test(rest) ? 'central_agency' : 'unknown' };
     const governs = rest === '' || GOVERNMENT.test(rest) || rest === '办事处';
     if (ZONE_NAME.test(last.name) && (governs || DEVELOPMENT_ZONE.test(rest))) return { ...base, kind: 'development_zone' };
     if (governs) return { ...base, kind: governmentKind(last.levels) };

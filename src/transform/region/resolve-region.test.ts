@@ -245,3 +245,18 @@ describe('government sites named in the body', () => {
     expect(region.candidates).toHaveLength(inQinghai.length);
   });
 });
+
+describe('central-government agencies', () => {
+  for (const agency of ['教育部', '国家税务总局', '国务院办公厅', '中华人民共和国生态环境部', '国家发展和改革委员会', '海关总署']) {
+    it(`${agency} is a central agency at national level, with no warning`, () => {
+      const { region, issues } = resolveRegion({ agency, title: `${agency}2023年政府信息公开工作年度报告`, body: '' });
+      expect(region).toEqual({ kind: 'central_agency', level: 'national', confidence: 'exact' });
+      expect(issues).toEqual([]);
+    });
+  }
+
+  it('a branch named after its place is placed there, not at national level', () => {
+    const { region } = resolveRegion({ agency: '广州市天河区发展和改革局', title: null, body: '' });
+    expect(region).toMatchObject({ kind: 'department', level: 'county', county_name: '天河区' });
+  });
+});

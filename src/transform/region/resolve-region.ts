@@ -201,6 +201,9 @@ export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOver
     }
   }
   const parent = parsed.parentGovernment;
+  if (!tokens.length && parsed.kind === 'central_agency') {
+    return { region: { kind: parsed.kind, level: 'national', confidence: 'exact' }, issues: [] };
+  }
   if (!tokens.length) {
     return unresolved(parsed.kind, {
       rule: 'region.unknown',
