@@ -21,6 +21,11 @@ describe('findSections', () => {
     ]);
   });
 
+  it('keeps the captioned section when a later heading of its kind has a table too', () => {
+    const spans = findSections(doc([para('二、主动公开政府信息情况'), para('## 表二：主动公开政府信息情况'), table, para('三、收到和处理政府信息公开申请情况'), table, para('主动公开政府信息情况'), table]));
+    expect(spans.find((s) => s.code === 'active_disclosure')?.start).toBe(0);
+  });
+
   it('skips an earlier heading of the same kind that another section follows (a narrative mention)', () => {
     const spans = findSections(doc([para('一、总体情况'), para('主动公开政府信息情况'), para('四、政府信息公开行政复议、行政诉讼情况'), para('二、主动公开政府信息情况'), table]));
     expect(spans.find((s) => s.code === 'active_disclosure')?.start).toBe(3);

@@ -60,6 +60,8 @@ export function findSections(doc: DocumentModel): SectionSpan[] {
     return doc.blocks.slice(from, to).some((b) => b.kind === 'table');
   };
   const chosen = new Map<SectionCode, { code: SectionCode; start: number; heading: string }>();
+  /** Sections whose chosen heading has its table, under a caption that restates it. */
+  const captioned = new Set<SectionCode>();
   candidates.forEach((c, k) => {
     const prev = chosen.get(c.code);
     if (!prev) {
@@ -67,9 +69,9 @@ export function findSections(doc: DocumentModel): SectionSpan[] {
       return;
     }
     const p = candidates.indexOf(prev);
-    if (hasTable(p) || !hasTable(k)) return;
-    const captionOfPrev = candidates.slice(p + 1, k).every((between) => between.code === c.code);
-    if (!captionOfPrev) chosen.set(c.code, c);
+    if (captioned.has(c.code) || hasTable(p) || !hasTable(k)) return;
+    if (candidates.slice(p + 1, k).every((between) => between.code === c.code)) captioned.add(c.code);
+    else chosen.set(c.code, c);
   });
   const starts = [...chosen.values()].sort((a, b) => a.start - b.start);
   return starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? doc.blocks.length }));

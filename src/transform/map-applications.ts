@@ -61,14 +61,22 @@ function hasNumberIn(row: LogicalRow): boolean {
   return row.values.some((c) => parseValue(c.text).kind === 'number');
 }
 
+/** The page a row's values are printed on (paginated sources only). */
+function pageOf(row: LogicalRow): number | undefined {
+  return row.values[0]?.source.page;
+}
+
 /**
  * A row broken over a page: its numbers and the start of its label on one
  * page ("2.其他"), the rest of the label in a row of blanks at the top of the
  * next ("法律行政法规禁止公开"). The two label pieces read together name the
- * row; the piece of blanks is then no row of its own.
+ * row; the piece of blanks is then no row of its own. Only across a page: a
+ * blank row on the same page is a row of its own.
  */
 function continuedLabelCode(row: LogicalRow, next: LogicalRow | undefined): string | null {
   if (!next?.fromTable || hasNumberIn(next) || next.labels.length === 0) return null;
+  const [here, there] = [pageOf(row), pageOf(next)];
+  if (here === undefined || there === undefined || there <= here) return null;
   const head = row.labels[row.labels.length - 1];
   const tail = next.labels[next.labels.length - 1];
   if (head === undefined || tail === undefined || head === tail) return null;

@@ -49,8 +49,18 @@ const ZONE_NAME = /开发区|示范区|高新区|园区|实验区|试验区|保�
 /** An unknown place name: a 2–3 character stem and a division suffix, no function words. */
 const UNKNOWN_PLACE = /^([\p{Script=Han}]{2,3}?)(自治区|自治州|自治县|自治旗|地区|街道|省|市|州|盟|县|旗|区|镇|乡)/u;
 const FUNCTION_CHARS = /[和与及的等之]/u;
-/** A central-government agency: named for the state (国务院…, 国家…, 中国…, 中华人民共和国…), or a ministry (…部, …总局, …总署) with no place before it. */
-const CENTRAL_AGENCY = /^(?:国务院|中华人民共和国|国家|中国)\p{Script=Han}{2,}|^\p{Script=Han}{1,10}(?:部|总局|总署)$/u;
+/** A central-government agency named for the state: 国务院…, 国家…, 中华人民共和国…, 中国…委员会/银行/局. */
+const STATE_NAMED = /^(?:国务院|中华人民共和国|国家)\p{Script=Han}{2,}|^中国\p{Script=Han}{2,}(?:委员会|银行|局|署)$/u;
+/** The State Council's ministries and agencies that carry no state prefix. */
+const CENTRAL_MINISTRIES = new Set([
+  '外交部', '国防部', '教育部', '科学技术部', '工业和信息化部', '公安部', '民政部', '司法部', '财政部',
+  '人力资源和社会保障部', '自然资源部', '生态环境部', '住房和城乡建设部', '交通运输部', '水利部', '农业农村部',
+  '商务部', '文化和旅游部', '退役军人事务部', '应急管理部', '审计署', '海关总署',
+]);
+
+function isCentralAgency(name: string): boolean {
+  return STATE_NAMED.test(name) || CENTRAL_MINISTRIES.has(name);
+}
 
 function levelsOfSuffix(suffix: string): DivisionLevel[] {
   if (/^(?:省|自治区)$/u.test(suffix)) return ['province'];
@@ -150,7 +160,7 @@ export function readAgency(name: string): { parsed: ParsedAgency; tokens: PlaceT
   const prefix = clean.slice(0, end);
   const base = { name: clean, placeNames: tokens.map((t) => t.name) };
   const parsed = ((): ParsedAgency => {
-    if (!last) return { ...base, kind: DEVELOPMENT_ZONE.test(rest) ? 'development_zone' : CENTRAL_AGENCY.test(rest) ? 'central_agency' : 'unknown' };
+    if (!last) return { ...base, kind: isCentralAgency(rest) ? 'central_agency' : DEVELOPMENT_ZONE.test(rest) ? 'development_zone' : 'unknown' };
     const governs = rest === '' || GOVERNMENT.test(rest) || rest === '办事处';
     if (ZONE_NAME.test(last.name) && (governs || DEVELOPMENT_ZONE.test(rest))) return { ...base, kind: 'development_zone' };
     if (governs) return { ...base, kind: governmentKind(last.levels) };

@@ -247,13 +247,21 @@ describe('government sites named in the body', () => {
 });
 
 describe('central-government agencies', () => {
-  for (const agency of ['教育部', '国家税务总局', '国务院办公厅', '中华人民共和国生态环境部', '国家发展和改革委员会', '海关总署']) {
+  for (const agency of ['教育部', '国家税务总局', '国务院办公厅', '中华人民共和国生态环境部', '国家发展和改革委员会', '海关总署', '中国证券监督管理委员会']) {
     it(`${agency} is a central agency at national level, with no warning`, () => {
       const { region, issues } = resolveRegion({ agency, title: `${agency}2023年政府信息公开工作年度报告`, body: '' });
       expect(region).toEqual({ kind: 'central_agency', level: 'national', confidence: 'exact' });
       expect(issues).toEqual([]);
     });
   }
+
+  it('a department that names no place and no state is not taken for a ministry', () => {
+    for (const agency of ['党群工作部', '人民武装部', '经济发展部']) {
+      const { region, issues } = resolveRegion({ agency, title: null, body: '' });
+      expect(region.kind).not.toBe('central_agency');
+      expect(issues.map((i) => i.rule)).toEqual(['region.unknown']);
+    }
+  });
 
   it('a branch named after its place is placed there, not at national level', () => {
     const { region } = resolveRegion({ agency: '广州市天河区发展和改革局', title: null, body: '' });
