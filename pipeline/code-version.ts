@@ -1,27 +1,31 @@
 /**
  * The version of the code that turns a raw file into facts: a hash of every
- * source and data file under src/ (tests left out) and of the checked-in
- * agency overrides. Stored with each report, so a run after an upgrade redoes
- * the documents the old code read, while a run on the same code skips them.
+ * source and data file under src/ and pipeline/ (tests left out), of the
+ * checked-in agency overrides and of package-lock.json (the versions of
+ * pdfjs-dist, mammoth, cheerio …). Stored with each report, so a run after an
+ * upgrade redoes the documents the old code read, while a run on the same
+ * code skips them. Line endings are folded, so a Windows checkout hashes the
+ * same.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const INPUTS = ['src', 'data/overrides'];
+const INPUTS = ['src', 'pipeline', 'data/overrides', 'package-lock.json'];
 
 function isTestFile(name: string): boolean {
   return /\.test\.ts$|\.test-helper\.ts$/.test(name) || name === 'fixtures';
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function filesUnder(path: string): Promise<string[]> {
+  if (!(await stat(path)).isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
   const nested = await Promise.all(
     entries
       .filter((e) => !isTestFile(e.name))
-      .map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : Promise.resolve(e.isFile() ? [join(dir, e.name)] : []))),
+      .map((e) => (e.isDirectory() ? filesUnder(join(path, e.name)) : Promise.resolve(e.isFile() ? [join(path, e.name)] : []))),
   );
   return nested.flat();
 }
@@ -35,7 +39,7 @@ export function codeVersion(): Promise<string> {
     const hash = createHash('sha256');
     for (const file of files.sort()) {
       hash.update(`${file}\0`);
-      hash.update(await readFile(join(ROOT, file)));
+      hash.update((await readFile(join(ROOT, file), 'utf8')).replaceAll('\r\n', '\n'));
       hash.update('\0');
     }
     return hash.digest('hex').slice(0, 16);

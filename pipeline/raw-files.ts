@@ -2,8 +2,9 @@
  * Lists the raw folder: every file below it in a stable order, with the
  * optional manifest (manifest.csv: path,url[,published]) giving each file's
  * source URL and the date its agency published it (YYYY-MM-DD), as the
- * crawler saw them. A manifest line that cannot be read is reported, not
- * fatal: its file is still read, without those clues.
+ * crawler saw them. A publication date that is not YYYY-MM-DD is reported,
+ * not fatal: its file is still read, without the date. Lines naming no file
+ * in the folder are ignored.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

@@ -76,7 +76,7 @@ GROUP BY a.province_code, a.city_code, a.county_code, g.name, r.year;
 
 -- Agencies compared by kind (township_government, county_government,
 -- department …) and level: how many reports, and requests received and
--- handled in all and per report, per year.
+-- handled in all, and received per report, per year.
 CREATE OR REPLACE VIEW v_applications_by_agency_kind AS
 SELECT
   a.kind,

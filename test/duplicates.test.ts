@@ -82,7 +82,7 @@ describe('duplicate documents of one agency and year', () => {
       { source_path: 'b-republished.html', is_primary: false, published: '2025-12-31', source_url: 'https://example.gov.cn/b.html' },
       { source_path: 'c-undated.html', is_primary: false, published: null, source_url: 'https://example.gov.cn/c.html' },
     ]);
-    // Changing only the manifest redoes the files whose entry changed.
+    // Changing only b's manifest line redoes b, and with it the other copies of its agency and year, weighed again.
     manifest[2] = 'b-republished.html,https://example.gov.cn/b.html,2026-02-01';
     await writeFile(join(raw, 'manifest.csv'), manifest.join('\n'));
     out.text = '';

@@ -75,7 +75,7 @@ export function overlap(a0: number, a1: number, b0: number, b1: number): number 
 /** CJK ideographs, kana, and full-width punctuation: scripts written without spaces between words. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]/u;
 
-export function isCjk(ch: string | undefined): boolean {
+function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 
@@ -97,7 +97,7 @@ export function joinWords(left: string, right: string, spaced: boolean): string 
 const CJK_GAP = /([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d])[ \u00a0\u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d])/gu;
 
 /** Drops the spaces letter-spacing leaves between CJK characters ("商 业" is 商业). */
-export function squeezeCjk(text: string): string {
+function squeezeCjk(text: string): string {
   return text.replace(CJK_GAP, '$1');
 }
 

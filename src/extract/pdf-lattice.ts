@@ -17,7 +17,7 @@ const TOUCH = 3;
 const EDGE_TOL = 3;
 
 /** Merges collinear, overlapping or nearly touching rulings. */
-export function mergeRulings(rulings: readonly Ruling[]): Ruling[] {
+function mergeRulings(rulings: readonly Ruling[]): Ruling[] {
   const out: Ruling[] = [];
   for (const horizontal of [true, false]) {
     const lines = rulings.filter((r) => r.horizontal === horizontal).sort((a, b) => a.pos - b.pos || a.from - b.from);

@@ -49,7 +49,7 @@ function hasMarker(bytes: Uint8Array, marker: string, from: number, to: number):
  * the %%EOF marker near the end. A PDF cut short (an interrupted download)
  * lacks the end marker; pdfjs would recover part of it and say nothing.
  */
-export function checkPdfBytes(bytes: Uint8Array, file: string): void {
+function checkPdfBytes(bytes: Uint8Array, file: string): void {
   if (!hasMarker(bytes, HEADER, 0, 1024)) {
     throw new CorruptFileError(file, 'not a PDF: the file does not start with a %PDF- header');
   }

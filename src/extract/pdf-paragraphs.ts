@@ -72,7 +72,7 @@ function sameSize(a: Line, b: Line): boolean {
 }
 
 /** Whether line `b` goes on with the paragraph that line `a` ends. */
-export function continuesParagraph(a: Line, b: Line, ma: Margins, mb: Margins, samePage: boolean): boolean {
+function continuesParagraph(a: Line, b: Line, ma: Margins, mb: Margins, samePage: boolean): boolean {
   if (!sameSize(a, b)) return false;
   const size = a.size;
   if (a.x1 < ma.right - 1.5 * size) return false; // a is short: its paragraph ended

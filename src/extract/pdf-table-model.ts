@@ -6,6 +6,7 @@
  * pieces to cells, and turning the result into a document-model table.
  */
 import { makeCell, type Cell, type TableBlock } from './document.ts';
+import { looksLikeValue } from './value-text.ts';
 import { blockText, centerX, centerY, joinWords, lineText, overlap, union, type Box, type TextPiece } from './pdf-geometry.ts';
 
 export interface GeoCell {
@@ -88,7 +89,7 @@ export function cellText(pieces: readonly TextPiece[]): string {
  * texts of two cells) at those edges, sharing its width evenly among its
  * characters.
  */
-export function splitAtEdges(piece: TextPiece, edges: readonly number[]): TextPiece[] {
+function splitAtEdges(piece: TextPiece, edges: readonly number[]): TextPiece[] {
   const chars = [...piece.text];
   if (piece.vertical || chars.length < 2) return [piece];
   const step = (piece.x1 - piece.x0) / chars.length;
@@ -107,7 +108,7 @@ export function splitAtEdges(piece: TextPiece, edges: readonly number[]): TextPi
 }
 
 /** Index of the interval of sorted edges holding v (clamped to the ends). */
-export function intervalOf(edges: readonly number[], v: number): number {
+function intervalOf(edges: readonly number[], v: number): number {
   let lo = 0;
   let hi = edges.length - 2;
   if (hi < 0) return 0;
@@ -120,7 +121,7 @@ export function intervalOf(edges: readonly number[], v: number): number {
 }
 
 /** Nearest edge index to v. */
-export function nearestEdge(edges: readonly number[], v: number): number {
+function nearestEdge(edges: readonly number[], v: number): number {
   let best = 0;
   let dist = Infinity;
   edges.forEach((e, i) => {
@@ -147,16 +148,6 @@ export function clusterValues(values: readonly number[], tol: number): number[] 
   }
   if (group.length > 0) out.push(group.reduce((s, x) => s + x, 0) / group.length);
   return out;
-}
-
-/**
- * Text that reads as a table value rather than a label: a number (with a
- * thousands separator, a decimal point, a per cent sign or a money or count
- * unit after it) or a dash or slash printed for "nothing".
- */
-export function isValueText(text: string): boolean {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
-  return /^[-+]?\d[\d,.]*(?:%|万元|元|件|个|项|次)?$/u.test(t) || /^[-/\\—–_－─]+$/u.test(t);
 }
 
 function rowTexts(table: GeoTable, row: number): string[] {
@@ -212,7 +203,7 @@ export function joinTables(prev: GeoTable, next: GeoTable): GeoTable {
     for (let r = 0; r < k && same; r++) {
       const a = rowTexts(prev, r).join('|');
       const b = rowTexts(next, r).join('|');
-      same = a === b && a.replace(/\|/g, '') !== '' && !rowTexts(prev, r).every((t) => t === '' || isValueText(t));
+      same = a === b && a.replace(/\|/g, '') !== '' && !rowTexts(prev, r).every((t) => t === '' || looksLikeValue(t));
     }
     if (same) {
       skip = k;
@@ -288,7 +279,7 @@ export function joinTables(prev: GeoTable, next: GeoTable): GeoTable {
 
 /** A cell of several rows whose text sits in its top part (the tail of a text centred in a taller cell). */
 function startsAtTop(c: GeoCell): boolean {
-  if (!c.textBox || c.rowSpan < 2 || isValueText(c.text)) return false;
+  if (!c.textBox || c.rowSpan < 2 || looksLikeValue(c.text)) return false;
   const h = c.box.y1 - c.box.y0;
   return centerY(c.textBox) < c.box.y0 + 0.3 * h;
 }
@@ -327,13 +318,10 @@ export function toTableBlock(table: GeoTable, file: string, block: number): Tabl
   return { kind: 'table', rows, source: { file, page: table.page, block } };
 }
 
-/** Assigns pieces to the cells of a grid by their centres; returns the text per anchor cell. */
+/** Assigns pieces to the cells of a grid by their centres and sets each cell's text from its pieces. */
 export function fillCells(cells: GeoCell[], pieces: readonly TextPiece[], xs: readonly number[], ys: readonly number[]): void {
   const byCell = new Map<GeoCell, TextPiece[]>();
-  const grid: Array<Array<GeoCell | null>> = Array.from({ length: ys.length - 1 }, () => Array.from({ length: xs.length - 1 }, () => null));
-  for (const c of cells) {
-    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) if (grid[r]) grid[r]![k] = c;
-  }
+  const grid = occupancy(cells, ys.length - 1, xs.length - 1);
   const inner = xs.slice(1, -1);
   for (const p of pieces) {
     for (const part of splitAtEdges(p, inner)) {

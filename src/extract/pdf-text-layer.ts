@@ -1,6 +1,7 @@
 /**
  * Whether a PDF's text layer can be read at all. A scan has no text, or
- * images on most pages and next to no text on them. A PDF whose embedded
+ * images on most pages and next to no text on them and little in all (a
+ * typed cover page; a report's last page holding only its seal is no scan). A PDF whose embedded
  * fonts map their glyphs to no real characters (private-use code points, the
  * replacement character, control codes: what copying such a PDF shows as
  * 乱码) has text that says nothing. Both need OCR, not table rebuilding.
@@ -10,6 +11,8 @@ import type { PageContent } from './pdf-page-content.ts';
 
 /** A page with fewer printed characters than this carries no text layer to speak of. */
 const MIN_PAGE_CHARS = 10;
+/** A report's text runs to thousands of characters; a scan with a typed cover page to a few hundred. */
+const SCANT_TEXT = 500;
 /** More than this share of unmappable characters makes the text layer unreadable. */
 const MAX_UNMAPPED_SHARE = 0.5;
 
@@ -28,7 +31,7 @@ export function checkTextLayer(pages: readonly PageContent[], file: string): voi
     throw new NeedsOcrError(file, `PDF has no text layer (${what}); it needs OCR`);
   }
   const imageOnly = pages.filter((p, i) => chars[i]!.length < MIN_PAGE_CHARS && p.images > 0).length;
-  if (imageOnly > 0 && imageOnly >= pages.length / 2) {
+  if (imageOnly > 0 && imageOnly >= pages.length / 2 && total < SCANT_TEXT) {
     throw new NeedsOcrError(file, `PDF has no text layer on ${imageOnly} of ${pages.length} pages (scanned images); it needs OCR`);
   }
   const unmapped = chars.reduce((s, c) => s + c.filter((ch) => UNMAPPED.test(ch)).length, 0);

@@ -6,7 +6,7 @@
  * left edge of its first value is kept.
  */
 import { lineText, type Box, type TextPiece } from './pdf-geometry.ts';
-import { isValueText } from './pdf-table-model.ts';
+import { looksLikeValue } from './value-text.ts';
 
 /** Pieces closer than this (× font size) belong to one segment of a line. */
 const SEGMENT_GAP = 0.6;
@@ -51,7 +51,7 @@ export function toSeg(pieces: TextPiece[]): Seg {
   return {
     text,
     size,
-    value: isValueText(text),
+    value: looksLikeValue(text),
     pieces: [...pieces].sort((a, b) => a.x0 - b.x0),
     x0: Math.min(...pieces.map((p) => p.x0)),
     x1: Math.max(...pieces.map((p) => p.x1)),
@@ -67,7 +67,7 @@ export function toTLine(pieces: TextPiece[]): TLine {
     const g = groups[groups.length - 1];
     const last = g?.[g.length - 1];
     // Two numbers are two values unless they touch (one number printed in pieces).
-    const bothValues = last && isValueText(last.text) && isValueText(p.text);
+    const bothValues = last && looksLikeValue(last.text) && looksLikeValue(p.text);
     const joinGap = (bothValues ? 0.25 : SEGMENT_GAP) * Math.min(p.size, last?.size ?? p.size);
     if (g && last && p.x0 - last.x1 <= joinGap) g.push(p);
     else groups.push([p]);

@@ -2,6 +2,7 @@
  * Small predicates over the lines of a text file, shared by the text
  * extractor's layout readers. They know layouts only, nothing of the report.
  */
+import { looksLikeValue } from './value-text.ts';
 
 /** A line with no printed character (NBSP, full-width and zero-width spaces count as blank). Tabs are not blank: they mark cells. */
 export function isBlankLine(line: string): boolean {
@@ -21,15 +22,9 @@ export function markdownHeading(line: string): { level: number; text: string } |
   return { level: m[1].length, text };
 }
 
-/**
- * Text that is a number or a blank marker rather than a label: digits with
- * separators, a sign, a percent or a money unit, or dashes/slashes alone.
- */
+/** Text that is a number, a blank marker or nothing at all rather than a label. */
 export function isValueLike(text: string): boolean {
-  const t = text.replace(/[\s\u00a0\u3000]+/g, '');
-  if (t === '') return true;
-  if (/^[-+−]?[\d,，.．]+(%|％|万元|亿元|千元|元)?$/.test(t)) return true;
-  return /^[-—–－―/／\\]+$/.test(t);
+  return text.trim() === '' || looksLikeValue(text);
 }
 
 /** Join text wrapped over two lines: no space between CJK (or mixed) text, one space between two ASCII words. */

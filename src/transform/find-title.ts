@@ -17,12 +17,12 @@ export interface TitleInfo {
 const TITLE_END = /(?:政府)?(?:信息|政务)公开(?:工作)?的?(?:年度)?(?:报告|年报)$/u;
 /** A year in digits (2023年) or in Chinese numerals (二〇二三年). */
 const YEAR = /((?:19|20)\d{2}|[一二][〇○零O一二三四五六七八九]{3})年度?/u;
-const CHINESE_DIGITS = '〇一二三四五六七八九';
+/** Digit values of the characters a Chinese-numeral year is written with (〇, ○, 零 and a Latin O all print zero). */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = { 〇: '0', '○': '0', 零: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 const MAX_TITLE = 70;
 
 function yearNumber(text: string): number {
-  const digits = [...text].map((c) => (/\d/.test(c) ? c : String(Math.max(0, CHINESE_DIGITS.indexOf(c)))));
-  return Number(digits.join(''));
+  return Number([...text].map((c) => CHINESE_DIGITS[c] ?? c).join(''));
 }
 /** How many leading text blocks may hold the title (saved pages put navigation first). */
 const SEARCH_BLOCKS = 400;

@@ -21,7 +21,7 @@ function tableHtml(table: LayoutTable): string {
   return `<table border="1" cellspacing="0">\n${rows.join('\n')}\n</table>`;
 }
 
-export function layoutHtml(layout: ReportLayout, charset: 'utf-8' | 'gbk'): string {
+function layoutHtml(layout: ReportLayout, charset: 'utf-8' | 'gbk'): string {
   const body = layout.blocks.map((b) => {
     if (b.kind === 'table') return tableHtml(b);
     if (b.kind === 'heading') return `<h2>${escape(b.text)}</h2>`;

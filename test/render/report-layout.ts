@@ -64,7 +64,7 @@ const ONLY_2021 = new Set(['issued', 'repealed', 'in_force']);
 /** Columns of section 二: the label and three value columns. */
 const ACTIVE_VALUE_COLUMNS = 3;
 
-export function printValue(v: number | string | null | undefined): string {
+function printValue(v: number | string | null | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 

@@ -6,7 +6,7 @@
  */
 import spec from './template.json' with { type: 'json' };
 import type { TableCode } from '../record.ts';
-import { METRICS_2019, METRICS_2021 } from './template.ts';
+import { METRICS_2019, METRICS_2021, ROWS_2019_ONLY, ROWS_2021_ONLY } from './template.ts';
 
 export interface CodeEntry {
   table_code: TableCode;
@@ -50,7 +50,7 @@ export const CODE_DICTIONARY: readonly CodeEntry[] = [
       position: k + 1,
       label: r.label,
       group_label: r.group ?? null,
-      only_in: r.version?.startsWith('2019') ? '2019' : r.version?.startsWith('2021') ? '2021' : null,
+      only_in: ROWS_2019_ONLY.includes(r.code) ? '2019' : ROWS_2021_ONLY.includes(r.code) ? '2021' : null,
     }),
   ),
   ...spec.applications.columns.map((c, k) =>
