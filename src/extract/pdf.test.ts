@@ -1,22 +1,20 @@
 /**
  * The PDF extractor on real reports (WPS exports in the corpus) and on broken
- * PDFs made from them (test/fixtures/pdf: a scan, an encrypted and a
- * truncated copy). Expected values come from the corpus label of
- * hzq2023_working.pdf, or from reading the pages (pdftotext -layout).
+ * PDFs (test/fixtures/pdf: a scan, an encrypted and a truncated copy, a page
+ * of unmappable glyphs). Expected values come from the corpus label of
+ * hzq2023_working.pdf, or from reading the pages (pdftotext -layout). The
+ * same reports through the transform: test/pdf-reports.test.ts.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractRecord } from '../../pipeline/extract-record.ts';
-import { CORPUS, cellDifferences, loadCorpusLabels } from '../../test/support/label.ts';
+import { CORPUS, loadCorpusLabels } from '../../test/support/label.ts';
 import { CorruptFileError, EncryptedFileError, NeedsOcrError, isNianbaoError } from '../errors.ts';
-import { transformDocument } from '../transform/transform-document.ts';
 import type { Cell, DocumentModel, TableBlock } from './document.ts';
 import { extractPdf, pdfExtractor } from './pdf.ts';
 
 const DOCS = join(CORPUS, 'docs');
 const FIXTURES = new URL('../../test/fixtures/pdf/', import.meta.url).pathname;
-const CORPUS_PDFS = ['hzq2023_working.pdf', 'hzq2024_working.pdf', 'szfgs2024.pdf'];
 
 async function extract(file: string, rulings = true): Promise<DocumentModel> {
   return extractPdf(new Uint8Array(readFileSync(file)), file, { rulings });
@@ -58,19 +56,8 @@ describe('pdf extractor on the labelled WPS report (hzq2023_working.pdf)', () =>
         .find((r) => r.length === 15 && r.every((c) => /^\d+$/.test(c.text)));
       expect(fifteen?.map((c) => c.text)).toEqual(numbers.map(String));
     });
-
-    it(`maps onto the label cell for cell (${mode})`, async () => {
-      const record = transformDocument({ ...(await extract(file, rulings)), file: basename(file) });
-      expect(cellDifferences(label, record)).toEqual([]);
-      expect(record.year).toBe(label.year);
-      expect(record.template).toBe(label.template);
-    });
   }
 
-  it('extracts through the pipeline to exactly its label', async () => {
-    const record = await extractRecord(file);
-    expect(cellDifferences(label, record)).toEqual([]);
-  });
 
   it('keeps the merged label 三、本年度办理结果 whole, in one cell spanning its rows', async () => {
     const doc = await extract(file);
@@ -122,33 +109,6 @@ describe('pdf extractor on the labelled WPS report (hzq2023_working.pdf)', () =>
 });
 
 describe('pdf extractor on the unlabelled WPS reports', () => {
-  for (const name of CORPUS_PDFS.filter((n) => n !== 'hzq2023_working.pdf')) {
-    it(`${name}: extracts without error, and rulings and text alignment agree cell for cell`, async () => {
-      const file = join(DOCS, name);
-      const fromRulings = transformDocument(await extract(file, true));
-      const fromText = transformDocument(await extract(file, false));
-      expect(Object.keys(fromRulings.applications).length).toBeGreaterThanOrEqual(23);
-      expect(Object.keys(fromRulings.review_litigation)).toEqual(['review', 'litigation_direct', 'litigation_after_review']);
-      expect(cellDifferences(fromRulings, fromText)).toEqual([]);
-      expect(fromRulings.validation.filter((v) => v.rule.startsWith('extract.'))).toEqual([]);
-    });
-
-    it(`${name}: passes its own validation; its numbers add up (the 勾稽关系, read from the rebuilt tables)`, async () => {
-      const record = await extractRecord(join(DOCS, name));
-      expect(record.validation.filter((v) => v.severity === 'error')).toEqual([]);
-      const a = record.applications;
-      const sum = (codes: string[], col: number) => codes.reduce((s, c) => s + (a[c]?.[col] ?? 0), 0);
-      const handled = Object.keys(a).filter((c) => !['new_received', 'carried_over', 'total_handled', 'carried_forward'].includes(c));
-      for (let col = 0; col < 7; col++) {
-        expect(sum(['new_received', 'carried_over'], col)).toBe(sum(['total_handled', 'carried_forward'], col));
-        expect(sum(handled, col)).toBe(a.total_handled![col]);
-      }
-      for (const values of Object.values(record.review_litigation)) {
-        expect((values[0] ?? 0) + (values[1] ?? 0) + (values[2] ?? 0) + (values[3] ?? 0)).toBe(values[4]);
-      }
-    });
-  }
-
   it('szfgs2024.pdf: stitches 无法提供, cut by the page break ("（四）无" / "法提供"), into one cell', async () => {
     const doc = await extract(join(DOCS, 'szfgs2024.pdf'));
     const cells = tables(doc).flatMap((t) => t.rows.flat()).filter((c) => !c.covered);
@@ -169,21 +129,21 @@ describe('pdf extractor on broken PDFs', () => {
 
   it('a PDF whose font maps its glyphs to no real characters (乱码) needs OCR too', async () => {
     const file = join(FIXTURES, 'unmapped.pdf');
-    const err = await extractRecord(file).catch((e: unknown) => e);
+    const err = await pdfExtractor.extract(new Uint8Array(readFileSync(file)), file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NeedsOcrError);
     expect((err as NeedsOcrError).line()).toMatch(/unmapped\.pdf: PDF text layer is unreadable \(780 of 780 characters map to no real character.*needs OCR$/);
   });
 
   it('an encrypted PDF gives a one-line EncryptedFileError', async () => {
     const file = join(FIXTURES, 'encrypted.pdf');
-    const err = await extractRecord(file).catch((e: unknown) => e);
+    const err = await pdfExtractor.extract(new Uint8Array(readFileSync(file)), file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EncryptedFileError);
     expect((err as EncryptedFileError).line()).toMatch(/^.*encrypted\.pdf: PDF is password-protected[^\n]*$/);
   });
 
   it('a truncated PDF gives a one-line CorruptFileError', async () => {
     const file = join(FIXTURES, 'truncated.pdf');
-    const err = await extractRecord(file).catch((e: unknown) => e);
+    const err = await pdfExtractor.extract(new Uint8Array(readFileSync(file)), file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CorruptFileError);
     expect((err as CorruptFileError).line()).toMatch(/truncated\.pdf: PDF is truncated[^\n]*$/);
   });
@@ -195,7 +155,8 @@ describe('pdf extractor on broken PDFs', () => {
 
   it('a bad PDF does not disturb the good ones read beside it', async () => {
     const files = ['truncated.pdf', 'encrypted.pdf', 'scanned.pdf'].map((f) => join(FIXTURES, f));
-    const results = await Promise.allSettled([...files.map((f) => extractRecord(f)), extractRecord(join(DOCS, 'hzq2023_working.pdf'))]);
+    const read = (f: string) => pdfExtractor.extract(new Uint8Array(readFileSync(f)), f);
+    const results = await Promise.allSettled([...files.map(read), read(join(DOCS, 'hzq2023_working.pdf'))]);
     expect(results.slice(0, 3).every((r) => r.status === 'rejected' && isNianbaoError(r.reason))).toBe(true);
     expect(results[3]?.status).toBe('fulfilled');
   });
