@@ -11,7 +11,7 @@ import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.t
 import { parseValue, unitInHeader } from './parse-value.ts';
 import { readCell } from './read-cell.ts';
 import type { CellFact, MetricValues, ValidationIssue } from './record.ts';
-import { ACTIVE_ITEMS, ACTIVE_ITEM_MATCHERS, ACTIVE_METRIC_MATCHERS, MONEY_METRIC } from './template/template.ts';
+import { ACTIVE_ITEMS, ACTIVE_ITEM_MATCHERS, ACTIVE_METRIC_MATCHERS, ITEMS_BY_VERSION, MONEY_METRIC } from './template/template.ts';
 
 export interface MappedActiveDisclosure {
   active_disclosure: Record<string, MetricValues>;
@@ -32,8 +32,12 @@ function metricOf(label: string): { metric: string; version?: '2019' | '2021' } 
   return null;
 }
 
+/** "第二十条第（六）项": the article a block of section 二 rows is printed under. */
+const ARTICLE_HEADING = /第二十条第\([一二三四五六七八九十]+\)项$/u;
+
 export function activeItemOf(label: string): string | null {
-  const norm = stripNumbering(normalizeLabel(label));
+  // A PDF line may run an item's label into the article heading below it: "其他对外管理服务事项第二十条第（六）项".
+  const norm = stripNumbering(normalizeLabel(label)).replace(ARTICLE_HEADING, '');
   if (norm.length > 16) return null;
   for (const m of ACTIVE_ITEM_MATCHERS) if (includesAny(norm, m.keywords)) return m.code;
   return null;
@@ -52,6 +56,13 @@ function headerOf(row: LogicalRow): HeaderColumn[] | null {
   if (at < 0 && !columns.some((c) => c.metric)) return null;
   if (at < 0 && columns.some((c) => !c.metric)) return null;
   return columns.filter((c) => c.metric !== null);
+}
+
+/** The items the wording's template prints (both templates' items when the wording is mixed or unknown). */
+function expectedItems(version: '2019' | '2021' | 'mixed' | null): string[] {
+  const of = (v: '2019' | '2021') => new Set(ITEMS_BY_VERSION[v]);
+  if (version === '2019' || version === '2021') return [...of(version)];
+  return ACTIVE_ITEMS.filter((i) => of('2019').has(i) && of('2021').has(i));
 }
 
 export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDisclosure {
@@ -115,5 +126,11 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
     if (v) ordered[code] = v;
   }
   const version = versions.size === 2 ? 'mixed' : versions.size === 1 ? [...versions][0]! : null;
+  if (Object.keys(ordered).length > 0) {
+    for (const item of expectedItems(version)) {
+      if (item in ordered) continue;
+      issues.push({ rule: 'extract.row_missing', severity: 'warning', table: 'active_disclosure', row: item, message: `section 二 item ${item} was not found` });
+    }
+  }
   return { active_disclosure: ordered, cells, issues, version };
 }

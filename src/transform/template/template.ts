@@ -26,6 +26,12 @@ export const LABELS: Readonly<Record<string, string>> = Object.fromEntries([
 export const ROWS_2019_ONLY: readonly string[] = ['other_handling'];
 export const ROWS_2021_ONLY: readonly string[] = ['other_overdue_correction', 'other_unpaid_fee', 'other_misc'];
 
+/** Section 二 items each template version prints (an item with metrics in that version). */
+export const ITEMS_BY_VERSION: Readonly<Record<'2019' | '2021', readonly string[]>> = {
+  '2019': spec.active_disclosure.items.filter((i) => i.metrics_2019.length > 0).map((i) => i.code),
+  '2021': spec.active_disclosure.items.filter((i) => i.metrics_2021.length > 0).map((i) => i.code),
+};
+
 /** Metrics per template version for section 二 (a metric in both lists says nothing about the version). */
 export const METRICS_2019 = new Set(spec.active_disclosure.items.flatMap((i) => i.metrics_2019));
 export const METRICS_2021 = new Set(spec.active_disclosure.items.flatMap((i) => i.metrics_2021));
