@@ -9,10 +9,10 @@
  * A run of unlabelled rows between two labelled rows takes the template rows
  * missing between those two, in order, when there are exactly as many of
  * them as rows in the run; each placement that no loose label line confirms
- * is reported as a warning, and the section's own arithmetic then checks it. Otherwise a row keeps the label
- * read from the loose line just before it, when that label fits between its
- * neighbours (or the neighbours are out of template order); else it stays
- * unplaced. Pure.
+ * is reported as a warning, and the section's own arithmetic then checks it.
+ * Otherwise a row keeps the label read from the loose line just before it,
+ * when that label fits between its neighbours (or the neighbours are out of
+ * template order); else it stays unplaced. Pure.
  */
 import type { ValidationIssue } from './record.ts';
 
@@ -33,7 +33,7 @@ export function placeUnlabelledRows(rows: readonly RowToPlace[], templateRows: r
   // A blank row without a label of its own keeps the loose label before it (001 prints rows of blanks).
   const codes = rows.map((r) => r.code ?? (r.hasNumber ? null : r.pending));
   const rank = (code: string | null) => (code === null ? -1 : templateRows.indexOf(code));
-  const own = new Set(rows.map((r) => r.code).filter((c): c is string => c !== null));
+  const own = new Set(codes.filter((c): c is string => c !== null));
 
   let i = 0;
   while (i < rows.length) {
