@@ -3,13 +3,13 @@
  * is primary and loads its facts, the other is its duplicate; they agree on
  * every cell. Changing one cell in one copy yields exactly that disagreement.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../pipeline/cli.ts';
 import { openWarehouse } from '../src/load/warehouse.ts';
 import { RENDERERS, loadLabels, mutateLabel } from './render/index.ts';
+import { useTempDir } from './support/temp-dir.ts';
 
 const renderer = (name: string) => RENDERERS.find((r) => r.name === name)!;
 const sink = { write: () => true } as unknown as NodeJS.WritableStream;
@@ -24,22 +24,16 @@ async function query(db: string, sql: string): Promise<Record<string, unknown>[]
 }
 
 describe('duplicate documents of one agency and year', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'nianbao-dup-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const scratch = useTempDir('nianbao-dup-');
 
   const label = loadLabels().find((l) => l.name === 'shuyang-county-2025')!.label;
 
   async function runWith(htmlLabel: typeof label, docxLabel: typeof label, name: string): Promise<string> {
-    const raw = join(dir, name, 'raw');
+    const raw = join(scratch(), name, 'raw');
     await mkdir(raw, { recursive: true });
     await writeFile(join(raw, 'report.html'), await renderer('html').render(htmlLabel));
     await writeFile(join(raw, 'report.docx'), await renderer('docx').render(docxLabel));
-    const db = join(dir, name, 'wh.duckdb');
+    const db = join(scratch(), name, 'wh.duckdb');
     expect(await main(['run', '--raw', raw, '--db', db], sink, sink)).toBe(0);
     return db;
   }
@@ -64,7 +58,7 @@ describe('duplicate documents of one agency and year', () => {
   });
 
   it('between two copies of one format, the newer publication in the manifest is primary, and a bad date is reported', async () => {
-    const raw = join(dir, 'dated', 'raw');
+    const raw = join(scratch(), 'dated', 'raw');
     await mkdir(raw, { recursive: true });
     const page = await renderer('html').render(label);
     await writeFile(join(raw, 'a-original.html'), page);
@@ -72,7 +66,7 @@ describe('duplicate documents of one agency and year', () => {
     await writeFile(join(raw, 'c-undated.html'), page);
     const manifest = ['path,url,published', 'a-original.html,https://example.gov.cn/a.html,2026-01-20', 'b-republished.html,https://example.gov.cn/b.html,2025-12-31', 'c-undated.html,https://example.gov.cn/c.html,20260121'];
     await writeFile(join(raw, 'manifest.csv'), manifest.join('\n'));
-    const db = join(dir, 'dated', 'wh.duckdb');
+    const db = join(scratch(), 'dated', 'wh.duckdb');
     const out = { text: '', write(s: string) { this.text += s; return true; } };
     expect(await main(['run', '--raw', raw, '--db', db], out as unknown as NodeJS.WritableStream, sink)).toBe(0);
     expect(out.text).toContain('WARNING manifest.csv line 4: published date "20260121" is not YYYY-MM-DD; ignored');
@@ -93,12 +87,12 @@ describe('duplicate documents of one agency and year', () => {
   });
 
   it('two reports of an ambiguous name (城关镇, 88 towns) are two agencies, never one report and its copy', async () => {
-    const raw = join(dir, 'chengguan', 'raw');
+    const raw = join(scratch(), 'chengguan', 'raw');
     await mkdir(raw, { recursive: true });
     const town = { ...label, agency: '城关镇人民政府' };
     await writeFile(join(raw, 'a.html'), await renderer('html').render(town));
     await writeFile(join(raw, 'b.html'), await renderer('html').render(mutateLabel(town, 'applications', 'granted', 0, 7)));
-    const db = join(dir, 'chengguan', 'wh.duckdb');
+    const db = join(scratch(), 'chengguan', 'wh.duckdb');
     expect(await main(['run', '--raw', raw, '--db', db], sink, sink)).toBe(0);
     const reports = await query(db, 'SELECT source_path, is_primary FROM reports ORDER BY source_path');
     expect(reports).toEqual([

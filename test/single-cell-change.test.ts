@@ -3,14 +3,14 @@
  * printed cell of section 三 or 四 at a time, render the report as HTML,
  * extract and validate it, and require an error at that row or column.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractRecord } from '../pipeline/extract-record.ts';
 import type { ValidationIssue } from '../src/transform/record.ts';
 import { APPLICANT_COLUMNS, OUTCOMES } from '../src/transform/template/template.ts';
 import { RENDERERS, loadLabels, mutateLabel } from './render/index.ts';
+import { useTempDir } from './support/temp-dir.ts';
 
 const html = RENDERERS.find((r) => r.name === 'html')!;
 
@@ -19,13 +19,7 @@ function flags(issues: ValidationIssue[], table: string, row: string, column: st
 }
 
 describe('every single-cell change in 三 and 四 is flagged', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'nianbao-change-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const scratch = useTempDir('nianbao-change-');
 
   it('flags each change', async () => {
     let tried = 0;
@@ -40,7 +34,7 @@ describe('every single-cell change in 三 and 四 is flagged', () => {
       }
       for (const [table, row, i, column] of cases) {
         const value = ((table === 'applications' ? label.applications : label.review_litigation)![row]![i] as number) + 1;
-        const file = join(dir, `${name}.${table}.${row}.${i}.html`);
+        const file = join(scratch(), `${name}.${table}.${row}.${i}.html`);
         await writeFile(file, await html.render(mutateLabel(label, table, row, i, value)));
         const record = await extractRecord(file);
         tried++;
