@@ -65,6 +65,16 @@ export interface DocumentModel {
   blocks: Block[];
   /** PDF pages, where known. */
   pageCount?: number;
+  /** Fields a crawler wrote above the page text ("标题", "发布机构", "原文链接" …), by name as printed. */
+  meta?: Readonly<Record<string, string>>;
+  /** What the extractor noticed about the bytes and had to work around (a charset the page misdeclares …). */
+  notes?: readonly DocumentNote[];
+}
+
+/** Something the extractor had to work around, for the transform to report. `code` names the kind, not a template rule. */
+export interface DocumentNote {
+  code: 'charset_mismatch';
+  message: string;
 }
 
 /** One extractor per format behind this interface. */

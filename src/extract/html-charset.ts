@@ -3,7 +3,9 @@
  * valid UTF-8 are UTF-8 (GBK text is practically never valid UTF-8, while
  * saved pages often keep a stale <meta charset>); otherwise the page's own
  * <meta charset> names the encoding, and GB18030 (the superset of GBK and
- * GB2312) is the fallback. All decoding is TextDecoder's.
+ * GB2312) is the fallback. A page that declares UTF-8 but whose bytes are
+ * not (Word's "save as web page" writes GBK under a UTF-8 meta) is read as
+ * GB18030, and the result says so. All decoding is TextDecoder's.
  */
 
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
@@ -26,13 +28,26 @@ function decoderFor(label: string | null): TextDecoder | null {
   }
 }
 
-export function decodeHtml(bytes: Uint8Array): { text: string; charset: string } {
+const UTF8_LABELS = /^(utf-?8|unicode-1-1-utf-8)$/;
+
+export interface DecodedHtml {
+  text: string;
+  charset: string;
+  /** Set when the declared charset is not what the bytes are. */
+  mismatch?: string;
+}
+
+export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), charset: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {
     const declared = declaredCharset(bytes);
+    if (declared !== null && UTF8_LABELS.test(declared)) {
+      const text = new TextDecoder('gb18030').decode(bytes);
+      return { text, charset: 'gb18030', mismatch: `the page declares charset ${declared} but its bytes are not valid UTF-8; read as GB18030` };
+    }
     const decoder = decoderFor(declared) ?? new TextDecoder('gb18030');
     return { text: decoder.decode(bytes), charset: decoder.encoding };
   }

@@ -12,9 +12,9 @@ export const htmlExtractor: Extractor = {
   format: 'html',
   async extract(bytes, file) {
     if (bytes.length === 0) throw new EmptyFileError(file);
-    const { text } = decodeHtml(bytes);
+    const { text, mismatch } = decodeHtml(bytes);
     const doc = readHtmlDocument(text, file, 'html');
     if (doc.blocks.length === 0) throw new EmptyFileError(file, 'HTML page has no text');
-    return doc;
+    return mismatch ? { ...doc, notes: [{ code: 'charset_mismatch', message: mismatch }] } : doc;
   },
 };

@@ -2,11 +2,13 @@
  * The plain-text and markdown extractor: bytes of a .txt/.md file -> the
  * DocumentModel. It recognises layouts only: markdown "#" headings, tables
  * written as tab-separated rows, as one cell per line, or as markdown pipe
- * tables, and treats every other printed line as a paragraph. It knows
- * nothing of the report template.
+ * tables, and treats every other printed line as a paragraph. A crawler's
+ * "标题: …" header above the text (text-crawl-header.ts) becomes the
+ * model's title and meta. It knows nothing of the report template.
  */
 import { extname } from 'node:path';
 import { foldSpace, makeCell, type Block, type Cell, type DocumentModel, type Extractor, type SourceFormat } from './document.ts';
+import { readCrawlHeader } from './text-crawl-header.ts';
 import { decodeText } from './text-decode.ts';
 import { hasTab, isBlankLine, markdownHeading } from './text-lines.ts';
 import { isPipeRow, readPipeTable } from './text-pipe-table.ts';
@@ -20,7 +22,10 @@ export function textFormatFor(file: string): SourceFormat {
 
 /** Build the document model of an already decoded text. */
 export function parseText(text: string, file: string, format: SourceFormat = textFormatFor(file)): DocumentModel {
-  const lines = text.split('\n');
+  const all = text.split('\n');
+  // A crawler's header above the page text: its fields are kept apart, the page text is read as usual.
+  const crawl = readCrawlHeader(all);
+  const lines = crawl ? all.slice(crawl.bodyStart) : all;
   const blocks: Block[] = [];
 
   const pushTable = (rows: string[][]): void => {
@@ -52,7 +57,9 @@ export function parseText(text: string, file: string, format: SourceFormat = tex
       i++;
     }
   }
-  return { file, format, blocks };
+  if (!crawl) return { file, format, blocks };
+  const title = crawl.fields['标题'];
+  return { file, format, blocks, meta: crawl.fields, ...(title ? { title } : {}) };
 }
 
 export const textExtractor: Extractor = {

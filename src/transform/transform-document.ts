@@ -12,7 +12,9 @@ import { mapApplications } from './map-applications.ts';
 import { mapReviewLitigation } from './map-review-litigation.ts';
 import { includesAny, normalizeLabel } from './normalize-label.ts';
 import type { ReportRecord, TableCode, TemplateVersion, ValidationIssue } from './record.ts';
+import { readRunningText } from './running-text/read-running-text.ts';
 import { TABLE_CONTENT_KEYWORDS, type SectionCode } from './template/template.ts';
+import { RULE, ruleOf } from './validate/rules.ts';
 
 const TABLE_SECTIONS: readonly TableCode[] = ['active_disclosure', 'applications', 'review_litigation'];
 const TABLE_TITLES: Record<TableCode, string> = {
@@ -70,7 +72,14 @@ function combineVersions(versions: Array<'2019' | '2021' | 'mixed' | null>): Tem
   return seen.has('2021') ? '2021' : seen.has('2019') ? '2019' : null;
 }
 
-export function transformDocument(doc: DocumentModel): ReportRecord {
+/** What the extractor noticed about the bytes, as issues. */
+function noteIssues(doc: DocumentModel): ValidationIssue[] {
+  return (doc.notes ?? []).map((n) => ({ ...ruleOf(RULE.extractCharsetMismatch), message: n.message }));
+}
+
+export function transformDocument(source: DocumentModel): ReportRecord {
+  // Page text flattened into running text is first read back into headings and tables.
+  const { doc, issues: runningTextIssues } = readRunningText(source);
   const sections = findSections(doc);
   const blocks = blocksByTable(doc, sections);
   const active = mapActiveDisclosure(logicalRows(blocks.active_disclosure));
@@ -78,7 +87,7 @@ export function transformDocument(doc: DocumentModel): ReportRecord {
   const review = mapReviewLitigation(logicalRows(blocks.review_litigation));
   const { title, agency, year } = findTitle(doc);
 
-  const issues: ValidationIssue[] = [...active.issues, ...apps.issues, ...review.issues];
+  const issues: ValidationIssue[] = [...noteIssues(source), ...runningTextIssues, ...active.issues, ...apps.issues, ...review.issues];
   const found: Record<TableCode, boolean> = {
     active_disclosure: Object.keys(active.active_disclosure).length > 0,
     applications: Object.keys(apps.applications).length > 0,

@@ -132,7 +132,7 @@ export const SECTION_MATCHERS: ReadonlyArray<{ code: SectionCode; keywords: read
   { code: 'applications', keywords: ['收到和处理政府信息公开申请', '政府信息公开申请情况', '处理政府信息公开申请'] },
   { code: 'review_litigation', keywords: ['行政复议'] },
   { code: 'problems_and_improvements', keywords: ['存在的主要问题', '主要问题及改进'] },
-  { code: 'other_matters', keywords: ['其他需要报告的事项', '其他需要报告'] },
+  { code: 'other_matters', keywords: ['其他需要报告的事项', '其他需要报告', '其他需报告'] },
 ];
 
 export type SectionCode =
