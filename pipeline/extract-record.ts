@@ -10,7 +10,8 @@ import { EmptyFileError, NotAReportError, ReadFileError, isNianbaoError, Corrupt
 import type { DocumentModel } from '../src/extract/document.ts';
 import { extractorFor } from '../src/extract/registry.ts';
 import type { ReportRecord } from '../src/transform/record.ts';
-import { hasNoTables, transformDocument } from '../src/transform/transform-document.ts';
+import { asUnsupportedTemplate, reportKind } from '../src/transform/report-kind.ts';
+import { transformDocument } from '../src/transform/transform-document.ts';
 import { finishRecord } from '../src/transform/finish-record.ts';
 
 export interface ExtractedFile {
@@ -49,10 +50,13 @@ export async function extractBytes(file: string, bytes: Uint8Array, options: Ext
     if (isNianbaoError(e)) throw e;
     throw new CorruptFileError(file, `cannot read as ${extractor.format}: ${e instanceof Error ? e.message : String(e)}`, e);
   }
-  const mapped = transformDocument({ ...document, file: options.docName ?? basename(file) });
-  if (hasNoTables(mapped)) {
+  const transformed = transformDocument({ ...document, file: options.docName ?? basename(file) });
+  const kind = reportKind(transformed, document);
+  if (kind.kind === 'title_only') throw new EmptyFileError(file, `the page holds only its title ("${kind.title}"): there is no report text to read`);
+  if (kind.kind === 'not_a_report') {
     throw new NotAReportError(file, 'not an annual report: none of the tables 二 主动公开, 三 依申请公开, 四 行政复议/诉讼 was found');
   }
+  const mapped = kind.kind === 'unsupported_template' ? asUnsupportedTemplate(transformed, kind.year) : transformed;
   const record = finishRecord(mapped, document, { sourceUrl: options.sourceUrl });
   return { record, document, sha256: sha256Hex(bytes), bytes: bytes.length };
 }

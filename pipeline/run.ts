@@ -46,6 +46,8 @@ export interface RunSummary {
   failed: number;
   needsOcr: number;
   failures: Array<{ path: string; reason: string; status: 'failed' | 'needs_ocr' }>;
+  /** Reports on the template used before 2019: stored with their agency and year, status unsupported_template, no numbers. */
+  unsupported: Array<{ path: string; year: number | null }>;
 }
 
 async function formatOf(file: string): Promise<SourceFormat> {
@@ -138,6 +140,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
       failed: failures.length,
       needsOcr: failures.filter((f) => f.status === 'needs_ocr').length,
       failures,
+      unsupported: resolved.flatMap((r) => (r.kind === 'record' && r.record.status === 'unsupported_template' ? [{ path: r.source.path, year: r.record.year }] : [])),
     };
     await printSummary(out, summary, wh, options.db);
     return summary;
@@ -148,6 +151,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
 
 async function printSummary(out: NodeJS.WritableStream, s: RunSummary, wh: Awaited<ReturnType<typeof openWarehouse>>, db: string): Promise<void> {
   for (const f of s.failures) out.write(`${f.status === 'needs_ocr' ? 'NEEDS OCR' : 'FAILED'} ${f.path}: ${f.reason}\n`);
+  for (const u of s.unsupported) out.write(`UNSUPPORTED TEMPLATE ${u.path}: report on the template used before 2019 (year ${u.year ?? 'unknown'}); agency and year stored, no numbers\n`);
   out.write(`${s.documents} documents: ${s.extracted} extracted, ${s.unchanged} unchanged, ${s.failed} failed (${s.needsOcr} need OCR)\n`);
   const counts = await tableCounts(wh);
   out.write(`warehouse ${db}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}\n`);

@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS reports (
   format         VARCHAR NOT NULL,
   sha256         VARCHAR NOT NULL,
   bytes          BIGINT NOT NULL,
-  status         VARCHAR NOT NULL CHECK (status IN ('ok', 'warnings', 'errors', 'needs_ocr', 'failed')),
+  status         VARCHAR NOT NULL CHECK (status IN ('ok', 'warnings', 'errors', 'unsupported_template', 'needs_ocr', 'failed')),
   is_primary     BOOLEAN NOT NULL,           -- FALSE for duplicates of another report and for failures
   duplicate_of   VARCHAR,                    -- report_id of the primary report this one duplicates
   failure_reason VARCHAR,

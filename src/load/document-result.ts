@@ -6,7 +6,7 @@
 import type { SourceFormat } from '../extract/document.ts';
 import type { ReportRecord } from '../transform/record.ts';
 
-export type ReportStatus = 'ok' | 'warnings' | 'errors' | 'needs_ocr' | 'failed';
+export type ReportStatus = 'ok' | 'warnings' | 'errors' | 'unsupported_template' | 'needs_ocr' | 'failed';
 
 export interface SourceFile {
   /** Relative to the raw dir, forward slashes. The report's identity: report_id is derived from it. */
@@ -44,8 +44,9 @@ export function fingerprint(source: Pick<SourceFile, 'sha256' | 'codeVersion' | 
   return [source.sha256, source.codeVersion, source.sourceUrl ?? '', source.published ?? ''].join(' ');
 }
 
-/** A record's status from its validation issues: any error -> 'errors', any warning -> 'warnings', else 'ok'. */
+/** A record's status: 'unsupported_template' for a report on the pre-2019 template; else from its issues: any error -> 'errors', any warning -> 'warnings', else 'ok'. */
 export function recordStatus(record: ReportRecord): ReportStatus {
+  if (record.status === 'unsupported_template') return 'unsupported_template';
   if (record.validation.some((i) => i.severity === 'error')) return 'errors';
   if (record.validation.some((i) => i.severity === 'warning')) return 'warnings';
   return 'ok';

@@ -38,7 +38,7 @@ export function parseValue(raw: string): ParsedValue {
   const unit = unitMatch ? (unitMatch[1] ?? null) : null;
   const after = unitMatch ? tail.slice(unitMatch[0].length).trim() : tail;
   // Anything after the number must be a note or a count word, not another number in a row of its own.
-  if (after && !/^(?:件|个|项|次|宗|条|人|家|\(.*\)?|（.*）?|\[.*\]|其中.*|含.*)$/u.test(after)) {
+  if (after && !/^(?:件|个|项|次|宗|条|人|家|笔|\(.*\)?|（.*）?|\[.*\]|其中.*|含.*)$/u.test(after)) {
     return { kind: 'text', value: null, unit: null, raw };
   }
   return { kind: 'number', value: sign * Number(digits), unit, raw };

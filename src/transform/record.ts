@@ -65,6 +65,8 @@ export interface RegionResult {
 
 export interface ReportRecord {
   doc: string;
+  /** Set for a report whose tables nianbao does not read: on the template used before 2019. */
+  status?: 'unsupported_template';
   format: SourceFormat;
   title: string | null;
   agency: string | null;

@@ -14,7 +14,10 @@
  *
  * A run is read when one candidate is left for it in every solution of the
  * search (or, when the printed numbers satisfy no solution at all, when its
- * own equations leave it one). Otherwise it stays unread. Knows no template:
+ * own equations leave it one). A run that can be cut one way only (as many
+ * digits as cells) is read so whatever its sums say: the numbers are then
+ * what the page prints, and the validation rules report the sums. Otherwise
+ * it stays unread. Knows no template:
  * the equations come in as data. Pure.
  */
 
@@ -180,7 +183,8 @@ export function splitDigitRuns(runs: readonly DigitRun[], equations: readonly Eq
       unlisted.add(run.id);
       continue;
     }
-    const own = usable.filter((eq) => runsOf(eq).size === 1 && runsOf(eq).has(run.id));
+    // A run with one split at all ("0000000" over seven cells) is read as printed, whatever its sums say.
+    const own = all.length === 1 ? [] : usable.filter((eq) => runsOf(eq).size === 1 && runsOf(eq).has(run.id));
     local.set(run.id, all.filter((c) => own.every((eq) => holds(eq, new Map([[run.id, c]])))));
   }
   const out = new Map<string, RunReading>();

@@ -149,3 +149,9 @@ export const TABLE_CONTENT_KEYWORDS: ReadonlyArray<{ code: 'active_disclosure' |
   { code: 'review_litigation', keywords: ['结果维持', '结果纠正', '尚未审结'] },
   { code: 'active_disclosure', keywords: ['信息内容', '第二十条', '行政许可', '规范性文件'] },
 ];
+
+/** The first report year the State Council's 2019 template (国办公开办函〔2019〕60号) applies to; earlier reports follow the 2008 regulation. */
+export const FIRST_YEAR_OF_2019_TEMPLATE = 2019;
+
+/** Words only a report on the pre-2019 template prints: the 2008 statistics table and the old outline's section names. */
+export const PRE_2019_MARKERS: readonly string[] = ['政府信息公开情况统计表', '指标名称计量单位', '依申请公开工作情况', '依申请公开、不予公开', '依申请公开和不予公开'];
