@@ -122,9 +122,13 @@ export function lineText(pieces: readonly TextPiece[]): string {
   return text;
 }
 
-/** Lines of a set of pieces joined top to bottom (the text of a cell or a paragraph). */
+/**
+ * Lines of a set of pieces joined top to bottom (the text of a cell or a
+ * paragraph). Digits at the end of one line and the start of the next are one
+ * number wrapped in a narrow cell ("70" over "5" is 705), joined with no space.
+ */
 export function blockText(lines: readonly string[]): string {
   let text = '';
-  for (const l of lines) text = joinWords(text, l, true);
+  for (const l of lines) text = joinWords(text, l, !(/\d$/u.test(text) && /^\d/u.test(l)));
   return text;
 }

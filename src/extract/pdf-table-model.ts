@@ -6,7 +6,7 @@
  * pieces to cells, and turning the result into a document-model table.
  */
 import { makeCell, type Cell, type TableBlock } from './document.ts';
-import { looksLikeValue } from './value-text.ts';
+import { looksLikeValue } from './value-lexer.ts';
 import { blockText, centerX, centerY, joinWords, lineText, overlap, union, type Box, type TextPiece } from './pdf-geometry.ts';
 
 export interface GeoCell {

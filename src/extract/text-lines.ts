@@ -2,7 +2,7 @@
  * Small predicates over the lines of a text file, shared by the text
  * extractor's layout readers. They know layouts only, nothing of the report.
  */
-import { looksLikeValue } from './value-text.ts';
+import { looksLikeValue } from './value-lexer.ts';
 
 /** A line with no printed character (NBSP, full-width and zero-width spaces count as blank). Tabs are not blank: they mark cells. */
 export function isBlankLine(line: string): boolean {

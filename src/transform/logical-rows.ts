@@ -7,7 +7,7 @@
  * leaves a table's rows), a row of that label and those values. Pure.
  */
 import { makeCell, type Block, type Cell, type Provenance } from '../extract/document.ts';
-import { isValueText } from './parse-value.ts';
+import { looksLikeValue } from '../extract/value-lexer.ts';
 
 export interface LogicalRow {
   /** Label cells' text in order (covered copies of merged labels included once). */
@@ -21,7 +21,7 @@ export interface LogicalRow {
 }
 
 function isLabelCell(cell: Cell): boolean {
-  return cell.text !== '' && !isValueText(cell.text);
+  return cell.text !== '' && !looksLikeValue(cell.text);
 }
 
 export function rowFromCells(cells: Cell[], source: Provenance): LogicalRow {
@@ -52,7 +52,7 @@ const MAX_LABEL = 40;
 function textRow(text: string, source: Provenance): LogicalRow | null {
   const tokens = text.trim().split(/\s+/u);
   let first = tokens.length;
-  while (first > 0 && isValueText(tokens[first - 1]!)) first--;
+  while (first > 0 && looksLikeValue(tokens[first - 1]!)) first--;
   if (first === 0 || first === tokens.length) return null;
   const label = tokens.slice(0, first).join(' ');
   // "2024 年" or "共 12 件" are prose; a row's label is words, ending in one, and as short as a table's labels.

@@ -8,7 +8,7 @@
 import { fitValues } from './fit-values.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
-import { parseValue, unitInHeader } from './parse-value.ts';
+import { lexValue, unitInHeader } from '../extract/value-lexer.ts';
 import { readCell } from './read-cell.ts';
 import type { CellFact, MetricValues, ValidationIssue } from './record.ts';
 import { ACTIVE_ITEMS, ACTIVE_ITEM_MATCHERS, ACTIVE_METRIC_MATCHERS, ITEMS_BY_VERSION, MONEY_METRIC } from './template/template.ts';
@@ -73,7 +73,7 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
   let header: HeaderColumn[] | null = null;
 
   for (const row of rows) {
-    const hasNumber = row.values.some((c) => parseValue(c.text).kind === 'number');
+    const hasNumber = row.values.some((c) => lexValue(c.text).kind === 'number');
     const last = row.labels[row.labels.length - 1] ?? '';
     const item = activeItemOf(last) ?? (row.labels.length > 1 ? activeItemOf(row.labels.join('')) : null);
     if (!item) {

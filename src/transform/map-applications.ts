@@ -5,7 +5,7 @@
 import { fitValues } from './fit-values.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
-import { parseValue } from './parse-value.ts';
+import { lexValue } from '../extract/value-lexer.ts';
 import { inferLostCell } from './infer-lost-cell.ts';
 import { placeUnlabelledRows, type RowToPlace } from './place-unlabelled-rows.ts';
 import { readCell } from './read-cell.ts';
@@ -58,7 +58,7 @@ interface DataRow extends RowToPlace {
 }
 
 function hasNumberIn(row: LogicalRow): boolean {
-  return row.values.some((c) => parseValue(c.text).kind === 'number');
+  return row.values.some((c) => lexValue(c.text).kind === 'number');
 }
 
 /** The page a row's values are printed on (paginated sources only). */

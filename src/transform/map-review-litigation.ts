@@ -9,7 +9,7 @@ import type { Cell } from '../extract/document.ts';
 import { fitValues } from './fit-values.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { parseValue } from './parse-value.ts';
+import { lexValue } from '../extract/value-lexer.ts';
 import { readCell } from './read-cell.ts';
 import type { CellFact, ValidationIssue } from './record.ts';
 import { OUTCOMES, PROCEEDINGS, PROCEEDING_MATCHERS } from './template/template.ts';
@@ -35,7 +35,7 @@ export function mapReviewLitigation(rows: readonly LogicalRow[]): MappedReviewLi
 
   for (const row of rows) {
     const named = proceedingsIn(row.labels.join(''));
-    const hasNumber = row.values.some((c) => parseValue(c.text).kind === 'number');
+    const hasNumber = row.values.some((c) => lexValue(c.text).kind === 'number');
     if (!hasNumber) {
       if (named.length === 1) context = named[0] ?? null;
       else if (named.length > 1) context = null;

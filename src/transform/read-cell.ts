@@ -3,7 +3,7 @@
  * extraction issue. Shared by the three table mappers. Pure.
  */
 import type { Cell, Provenance } from '../extract/document.ts';
-import { parseValue } from './parse-value.ts';
+import { lexValue } from '../extract/value-lexer.ts';
 import type { CellFact, TableCode, ValidationIssue } from './record.ts';
 
 export function readCell(
@@ -16,7 +16,7 @@ export function readCell(
   headerUnit: string | null = null,
 ): CellFact {
   const raw = cell?.text ?? '';
-  const parsed = parseValue(raw);
+  const parsed = lexValue(raw);
   if (parsed.kind === 'text') {
     issues.push({
       rule: 'extract.unreadable_number',
