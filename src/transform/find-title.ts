@@ -6,6 +6,7 @@
  * lines ("张家坡镇2020年度政府信息公开工作年度" / "报  告"). Pure.
  */
 import type { DocumentModel } from '../extract/document.ts';
+import { isNavigationText, stripBreadcrumb } from './breadcrumb.ts';
 import { normalizeLabel } from './normalize-label.ts';
 
 export interface TitleInfo {
@@ -35,12 +36,14 @@ function looksLikeTitle(text: string): boolean {
 function findTitleText(doc: DocumentModel): string | null {
   const texts: string[] = [];
   for (const b of doc.blocks.slice(0, SEARCH_BLOCKS)) {
-    if (b.kind !== 'table' && b.text.trim()) texts.push(normalizeLabel(b.text).replace(/^#+/, '').replace(/[-—_|].*$/u, ''));
+    if (b.kind !== 'table' && b.text.trim()) texts.push(normalizeLabel(stripBreadcrumb(b.text)).replace(/^#+/, '').replace(/[-—_|].*$/u, ''));
   }
   const docTitle = doc.title ? normalizeLabel(doc.title).replace(/[-—_|].*$/u, '') : null;
   for (let i = 0; i < texts.length; i++) {
     // A wrapped title's first line holds more than a stray word such as 正文.
     if ((texts[i] ?? '').length <= 2) continue;
+    // A saved page's navigation (首页 / 政务公开 / 政府信息公开年报) is no line of a wrapped title.
+    if (isNavigationText(texts[i] ?? '')) continue;
     for (let span = 1; span <= 3 && i + span <= texts.length; span++) {
       const joined = texts.slice(i, i + span).join('');
       if (joined.length > MAX_TITLE) break;
