@@ -6,7 +6,9 @@
  * named by the row or the heading before it, else in template order. Pure.
  */
 import type { Cell } from '../extract/document.ts';
+import { blankReviewLitigation } from './blank-review-litigation.ts';
 import { fitValues } from './fit-values.ts';
+import { readTransposedReview } from './read-transposed-review.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { lexValue } from '../extract/value-lexer.ts';
@@ -27,6 +29,11 @@ export function proceedingsIn(label: string): string[] {
 }
 
 export function mapReviewLitigation(rows: readonly LogicalRow[]): MappedReviewLitigation {
+  // Printed one cell per row (transposed), or with every cell blank: read by their own rules.
+  const transposed = readTransposedReview(rows);
+  if (transposed) return transposed;
+  const blank = blankReviewLitigation(rows);
+  if (blank) return { ...blank, issues: [] };
   const out: Record<string, (number | null)[]> = {};
   const cells: CellFact[] = [];
   const issues: ValidationIssue[] = [];
