@@ -45,7 +45,10 @@ function findTitleText(doc: DocumentModel): string | null {
     // A saved page's navigation (首页 / 政务公开 / 政府信息公开年报) is no line of a wrapped title.
     if (isNavigationText(texts[i] ?? '')) continue;
     for (let span = 1; span <= 3 && i + span <= texts.length; span++) {
-      const joined = texts.slice(i, i + span).join('');
+      const pieces = texts.slice(i, i + span);
+      // Navigation inside the span: the title starts after it (the loop gets there).
+      if (pieces.slice(1).some(isNavigationText)) break;
+      const joined = pieces.join('');
       if (joined.length > MAX_TITLE) break;
       if (looksLikeTitle(joined)) return joined;
     }

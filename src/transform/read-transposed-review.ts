@@ -41,10 +41,12 @@ export function readTransposedReview(rows: readonly LogicalRow[]): MappedReviewL
     const label = row.labels.join('');
     const named = proceedingsIn(label);
     if (!isCellRow(row)) {
-      if (row.values.length === 0 && named.length === 1) context = named[0]!;
+      if (row.values.every((c) => c.text.trim() === '') && named.length === 1) context = named[0]!;
       continue;
     }
     const proceeding = named.length === 1 ? named[0]! : named.length === 0 ? context : null;
+    // A proceeding merged down over its rows prints its name in the first of them only.
+    if (named.length === 1) context = named[0]!;
     const outcome = outcomeIn(label)!;
     const at = OUTCOMES.indexOf(outcome);
     if (!proceeding || values.get(proceeding)?.[at] !== undefined) {

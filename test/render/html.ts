@@ -21,6 +21,14 @@ function tableHtml(table: LayoutTable): string {
   return `<table border="1" cellspacing="0">\n${rows.join('\n')}\n</table>`;
 }
 
+/** A government site's menu bar and breadcrumb, as saved pages keep them before the report. */
+function navigationHtml(layout: ReportLayout): string[] {
+  if (!layout.navigation) return [];
+  const menu = layout.navigation.menu.map((m) => `<li><a href="#">${escape(m)}</a></li>`).join('');
+  const crumbs = layout.navigation.breadcrumb.map((c) => `<a href="#">${escape(c)}</a>`).join(' &gt; ');
+  return [`<div class="nav"><ul>${menu}</ul></div>`, `<div class="breadcrumb">当前位置：${crumbs}</div>`];
+}
+
 function layoutHtml(layout: ReportLayout, charset: 'utf-8' | 'gbk'): string {
   const body = layout.blocks.map((b) => {
     if (b.kind === 'table') return tableHtml(b);
@@ -30,7 +38,9 @@ function layoutHtml(layout: ReportLayout, charset: 'utf-8' | 'gbk'): string {
   return [
     '<!DOCTYPE html>',
     `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>${escape(layout.title)}</title></head>`,
-    `<body><h1>${escape(layout.title)}</h1>`,
+    '<body>',
+    ...navigationHtml(layout),
+    `<h1>${escape(layout.title)}</h1>`,
     ...body,
     '</body></html>',
     '',

@@ -33,8 +33,28 @@ export type LayoutBlock = { kind: 'heading'; text: string } | { kind: 'paragraph
 
 export interface ReportLayout {
   title: string;
+  /** A saved page's navigation before the title: menu items, then the breadcrumb's items (首页 > 政务公开 > …). */
+  navigation?: { menu: string[]; breadcrumb: string[] };
   blocks: LayoutBlock[];
 }
+
+/**
+ * How section 四 is printed: `official` (three-level header over one row of
+ * fifteen), `fifteen-rows` (transposed: one row per cell, proceeding and
+ * outcome as its labels), `stacked` (transposed: each proceeding a heading
+ * row, its five outcomes one per row under it).
+ */
+export type ReviewLayout = 'official' | 'fifteen-rows' | 'stacked';
+
+export interface LayoutOptions {
+  review?: ReviewLayout;
+  /** Put a saved government page's navigation bar and breadcrumb before the title. */
+  navigation?: boolean;
+}
+
+/** The navigation a saved page of a government site prints before the report (the 平潭 pages' own). */
+const SITE_MENU = ['首页', '政务公开', '解读回应', '办事服务', '互动交流'];
+const BREADCRUMB = ['首页', '政务公开', '政府信息公开', '政府信息公开年报'];
 
 type Version = '2019' | '2021';
 
@@ -147,8 +167,42 @@ function applicationsTable(label: Label): LayoutTable {
   return { kind: 'table', rows, headerRows: 3, columnWidths: [2, 3, 5, 1, 1, 1, 1, 1, 1, 1] };
 }
 
+/** Section 四 transposed: one row per cell, its proceeding merged down over its five rows (行政诉讼 over its two kinds). */
+function fifteenRowsTable(label: Label): LayoutTable {
+  const values = label.review_litigation ?? {};
+  const outcomes = spec.review_litigation.outcomes.map((o) => o.label);
+  const rows: LayoutCell[][] = [[{ text: '案件类型', colSpan: 2 }, { text: '办理结果' }, { text: '件数' }]];
+  for (const p of spec.review_litigation.proceedings) {
+    const cells = values[p.code] ?? outcomes.map(() => null);
+    outcomes.forEach((o, i) => {
+      const lead: LayoutCell[] = [];
+      if (i === 0 && p.code === 'review') lead.push({ text: '行政复议', rowSpan: outcomes.length, colSpan: 2 });
+      if (i === 0 && p.code === 'litigation_direct') lead.push({ text: '行政诉讼', rowSpan: outcomes.length * 2 });
+      if (i === 0 && p.code !== 'review') lead.push({ text: p.label.replace(/^行政诉讼 \/ /u, ''), rowSpan: outcomes.length });
+      rows.push([...lead, { text: o }, { text: printValue(cells[i]) }]);
+    });
+  }
+  return { kind: 'table', rows, headerRows: 1, columnWidths: [2, 3, 2, 1] };
+}
+
+/** Section 四 transposed: the three proceedings one under the other, each a heading row and its five outcomes. */
+function stackedTable(label: Label): LayoutTable {
+  const values = label.review_litigation ?? {};
+  const outcomes = spec.review_litigation.outcomes.map((o) => o.label);
+  const heads: Record<string, string> = { review: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' };
+  const rows: LayoutCell[][] = [];
+  for (const p of spec.review_litigation.proceedings) {
+    const cells = values[p.code] ?? outcomes.map(() => null);
+    rows.push([{ text: heads[p.code] ?? p.label, colSpan: 2 }]);
+    outcomes.forEach((o, i) => rows.push([{ text: o }, { text: printValue(cells[i]) }]));
+  }
+  return { kind: 'table', rows, headerRows: 0, columnWidths: [3, 1] };
+}
+
 /** Section 四: 行政复议 and 行政诉讼 over a three-level header, then the 15 numbers on one row. */
-function reviewLitigationTable(label: Label): LayoutTable {
+function reviewLitigationTable(label: Label, layout: ReviewLayout = 'official'): LayoutTable {
+  if (layout === 'fifteen-rows') return fifteenRowsTable(label);
+  if (layout === 'stacked') return stackedTable(label);
   const values = label.review_litigation ?? {};
   const outcomes = spec.review_litigation.outcomes.map((o) => o.label);
   return {
@@ -167,10 +221,11 @@ function reviewLitigationTable(label: Label): LayoutTable {
   };
 }
 
-export function reportLayout(label: Label): ReportLayout {
+export function reportLayout(label: Label, options: LayoutOptions = {}): ReportLayout {
   const title = `${label.agency}${label.year}年政府信息公开工作年度报告`;
   return {
     title,
+    ...(options.navigation ? { navigation: { menu: SITE_MENU, breadcrumb: BREADCRUMB } } : {}),
     blocks: [
       { kind: 'paragraph', text: `本报告由${label.agency}根据《中华人民共和国政府信息公开条例》要求编制。` },
       { kind: 'heading', text: '一、总体情况' },
@@ -180,7 +235,7 @@ export function reportLayout(label: Label): ReportLayout {
       { kind: 'heading', text: '三、收到和处理政府信息公开申请情况' },
       applicationsTable(label),
       { kind: 'heading', text: '四、政府信息公开行政复议、行政诉讼情况' },
-      reviewLitigationTable(label),
+      reviewLitigationTable(label, options.review),
       { kind: 'heading', text: '五、存在的主要问题及改进情况' },
       { kind: 'paragraph', text: '政府信息公开的及时性和规范性仍需提升，下一步将加强业务培训，完善审核机制。' },
       { kind: 'heading', text: '六、其他需要报告的事项' },

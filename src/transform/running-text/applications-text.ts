@@ -27,16 +27,19 @@ export interface ApplicationsText {
   after: string;
 }
 
-/** The row label at the end of a text piece, and what comes before it. */
-function labelAtEnd(text: string): { group: string; label: string; code: string } | null {
+/** A text piece cut at its numberings: 三、本年度办理结果 | （一）予以公开, each named by the row it labels (null for a group or header). */
+function labelsIn(text: string): Array<{ text: string; code: string | null }> {
   const starts = [...text.matchAll(NUMBERING)].map((m) => m.index ?? 0);
-  for (const at of [...starts].reverse()) {
-    const label = text.slice(at).trim();
-    const code = applicationRowOf(label);
-    if (code) return { group: text.slice(0, at).trim(), label, code };
-  }
-  const whole = applicationRowOf(text);
-  return whole && normalizeLabel(text).length <= 40 ? { group: '', label: text.trim(), code: whole } : null;
+  const cuts = [0, ...starts.filter((at) => at > 0), text.length];
+  const pieces = cuts.slice(0, -1).map((at, k) => text.slice(at, cuts[k + 1]).trim()).filter((p) => p !== '');
+  return pieces.map((piece, k) => {
+    // A row label starts at its numbering; text before the first numbering is a header or a group.
+    const numbered = new RegExp(`^(?:${NUMBERING.source})`, 'u').test(piece) || starts.length === 0;
+    const code = numbered ? applicationRowOf(piece) : null;
+    // A row label followed by a "1." label is their group (（六）其他处理 over its 2021 sub-rows).
+    const heads = code !== null && /^1[.．、]/u.test(pieces[k + 1] ?? '');
+    return { text: piece, code: heads ? null : code };
+  });
 }
 
 /** Longest row label the template prints, with room for a group printed before it. */
@@ -58,19 +61,33 @@ export function readApplicationsText(text: string): ApplicationsText | null {
   const segments = segmentsOf(text, COUNT_RUN);
   const rows: TextRow[] = [];
   let header = '';
+  let group = '';
   let k = 0;
   for (; k < segments.length; k++) {
     const seg = segments[k]!;
     if (seg.kind !== 'text') break;
-    const named = labelAtEnd(seg.text) ?? unnamedRow(seg.text, segments[k + 1], rows.length > 0);
-    if (!named) {
-      if (rows.length > 0) break;
-      header += seg.text;
+    const run = segments[k + 1]?.kind === 'run' ? segments[k + 1]!.text : '';
+    const labels = labelsIn(seg.text);
+    const named = labels.filter((l) => l.code !== null);
+    if (named.length === 0) {
+      const unnamed = unnamedRow(seg.text, segments[k + 1], rows.length > 0);
+      if (unnamed) rows.push({ code: null, group: '', label: unnamed.label, run });
+      else if (rows.length > 0) break;
+      else header += seg.text;
+      if (unnamed && run !== '') k++;
       continue;
     }
-    if (rows.length === 0) header += named.group;
-    const run = segments[k + 1]?.kind === 'run' ? segments[k + 1]!.text : '';
-    rows.push({ code: named.code, group: rows.length === 0 ? '' : named.group, label: named.label, run });
+    const last = named[named.length - 1]!;
+    for (const l of labels) {
+      if (l.code === null) {
+        if (rows.length === 0) header += l.text;
+        else group += l.text;
+        continue;
+      }
+      // Rows printed with no numbers (a blank row) run into the next label; only the last label of the piece has the run.
+      rows.push({ code: l.code, group, label: l.text, run: l === last ? run : '' });
+      group = '';
+    }
     if (run !== '') k++;
   }
   if (!hasApplicantHeader(header) || rows.length === 0) return null;
