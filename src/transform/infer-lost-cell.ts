@@ -1,36 +1,35 @@
 /**
- * Text transcriptions of reports sometimes lose one cell of a section 三
- * row: 000's rows （一）…（五）2 print six numbers and an empty cell where the
- * page shows 0. When exactly one cell of a row is empty and every other cell
- * is a number, the row's own arithmetic (six applicant columns = 总计) fixes
- * the lost value. It is filled in and always reported as a warning, with the
- * raw text left empty, so the number never enters the warehouse unannounced.
- * Pure.
+ * A row of section 三 that a text dump printed one value short: seed 000's
+ * rows （一）…（五）2 print six numbers and an empty cell where the page shows
+ * a seventh. Which column lost its value is not printed, so the lost cell
+ * may be any of the seven; for each place, the row's own arithmetic (the six
+ * applicant columns add up to 总计) fixes its value. The row is filled in
+ * only when every place that gives a value of 0 or more gives the same row
+ * (a row of zeros whose 总计 is 0: every cell must be 0); otherwise nothing
+ * is placed. Pure.
  */
-import type { CellFact, ValidationIssue } from './record.ts';
 
-const TOTAL = 6;
+/** Every row the arithmetic allows: the printed numbers in order, the lost cell at each place in turn. */
+export function lostCellPlacements(printed: readonly number[]): Array<{ at: number; row: number[] }> {
+  const width = printed.length + 1;
+  const out: Array<{ at: number; row: number[] }> = [];
+  for (let at = 0; at < width; at++) {
+    const others = [...printed];
+    const total = at === width - 1 ? null : (others[others.length - 1] ?? 0);
+    const parts = at === width - 1 ? others : others.slice(0, -1);
+    const sumParts = parts.reduce((a, b) => a + b, 0);
+    const value = total === null ? sumParts : total - sumParts;
+    if (value < 0) continue;
+    out.push({ at, row: [...printed.slice(0, at), value, ...printed.slice(at)] });
+  }
+  return out;
+}
 
-export function inferLostCell(row: string, facts: CellFact[], issues: ValidationIssue[]): void {
-  const empty = facts.filter((f) => f.raw.trim() === '');
-  if (facts.length !== TOTAL + 1 || empty.length !== 1) return;
-  if (facts.some((f) => f.raw.trim() !== '' && f.value === null)) return;
-  const lost = empty[0]!;
-  const at = facts.indexOf(lost);
-  const parts = facts.slice(0, TOTAL).map((f) => f.value ?? 0);
-  const sumParts = parts.reduce((a, b) => a + b, 0);
-  const total = facts[TOTAL]!.value ?? 0;
-  const value = at === TOTAL ? sumParts : total - sumParts;
-  if (value < 0) return;
-  lost.value = value;
-  issues.push({
-    rule: 'extract.value_inferred',
-    severity: 'warning',
-    table: 'applications',
-    row,
-    column: lost.column,
-    printed: null,
-    expected: value,
-    message: `section 三 row ${row}, column ${lost.column}: the only empty cell of a row of numbers; ${value} inferred from the row's 总计`,
-  });
+/** The row every allowed placement gives, with the first place it can be at; null when they differ or none is allowed. */
+export function inferLostCell(printed: readonly number[]): { at: number; row: number[] } | null {
+  const placements = lostCellPlacements(printed);
+  const first = placements[0];
+  if (!first) return null;
+  const same = placements.every((p) => p.row.every((v, i) => v === first.row[i]));
+  return same ? first : null;
 }

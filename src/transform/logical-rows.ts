@@ -6,14 +6,27 @@
  * and then numbers apart from it ("行政许可 97", as text taken out of a PDF
  * leaves a table's rows), a row of that label and those values. Pure.
  */
-import { makeCell, type Block, type Cell, type Provenance } from '../extract/document.ts';
+import { makeCell, type Block, type Cell, type Provenance, type SourceFormat } from '../extract/document.ts';
 import { looksLikeValue } from '../extract/value-lexer.ts';
+
+export type RowLayout = 'grid' | 'ragged';
+
+/** Formats whose tables are grids: each cell sits in the column the markup or the drawing puts it in. */
+const GRID_FORMATS: ReadonlySet<SourceFormat> = new Set(['html', 'docx', 'pdf']);
+
+export function layoutOf(format: SourceFormat): RowLayout {
+  return GRID_FORMATS.has(format) ? 'grid' : 'ragged';
+}
 
 export interface LogicalRow {
   /** Label cells' text in order (covered copies of merged labels included once). */
   labels: string[];
   /** Cells after the last label cell, covered positions of horizontal spans left out. */
   values: Cell[];
+  /** Every cell of the table row, in column order (none for a line of text). */
+  cells: Cell[];
+  /** How far the cells' columns can be trusted. */
+  layout: RowLayout;
   /** True for rows that came from a table. */
   fromTable: boolean;
   /** Where the row starts. */
@@ -24,7 +37,7 @@ function isLabelCell(cell: Cell): boolean {
   return cell.text !== '' && !looksLikeValue(cell.text);
 }
 
-export function rowFromCells(cells: Cell[], source: Provenance): LogicalRow {
+export function rowFromCells(cells: Cell[], source: Provenance, layout: RowLayout = 'ragged'): LogicalRow {
   let lastLabel = -1;
   cells.forEach((c, i) => {
     if (isLabelCell(c)) lastLabel = i;
@@ -37,7 +50,7 @@ export function rowFromCells(cells: Cell[], source: Provenance): LogicalRow {
     labels.push(c.text);
   }
   const values = cells.slice(lastLabel + 1).filter((c) => !(c.covered && isHorizontallyCovered(c, cells)));
-  return { labels, values, fromTable: true, source };
+  return { labels, values, cells, layout, fromTable: true, source };
 }
 
 /** A covered cell whose origin is in the same row (a colspan) repeats a value already counted. */
@@ -58,19 +71,19 @@ function textRow(text: string, source: Provenance): LogicalRow | null {
   // "2024 年" or "共 12 件" are prose; a row's label is words, ending in one, and as short as a table's labels.
   if (/\d$/u.test(label) || !/\p{Script=Han}/u.test(label) || label.length > MAX_LABEL) return null;
   const values = tokens.slice(first).map((t, k) => makeCell(t, { ...source, col: k + 1 }));
-  return { labels: [label], values, fromTable: false, source };
+  return { labels: [label], values, cells: [], layout: 'ragged', fromTable: false, source };
 }
 
-export function logicalRows(blocks: readonly Block[]): LogicalRow[] {
+export function logicalRows(blocks: readonly Block[], layout: RowLayout = 'ragged'): LogicalRow[] {
   const rows: LogicalRow[] = [];
   for (const block of blocks) {
     if (block.kind === 'table') {
       block.rows.forEach((cells, r) => {
         if (cells.length === 0) return;
-        rows.push(rowFromCells(cells, { ...block.source, row: r }));
+        rows.push(rowFromCells(cells, { ...block.source, row: r }, layout));
       });
     } else if (block.text.trim() !== '') {
-      rows.push(textRow(block.text, block.source) ?? { labels: [block.text], values: [], fromTable: false, source: block.source });
+      rows.push(textRow(block.text, block.source) ?? { labels: [block.text], values: [], cells: [], layout: 'ragged', fromTable: false, source: block.source });
     }
   }
   return rows;

@@ -10,7 +10,7 @@ import { mapActiveDisclosure } from './map-active-disclosure.ts';
 
 const source = { file: 'f', block: 0 };
 function row(labels: string[], values: string[] = []): LogicalRow {
-  return { labels, values: values.map((v, col) => makeCell(v, { ...source, col })), fromTable: true, source };
+  return { labels, values: values.map((v, col) => makeCell(v, { ...source, col })), cells: [], layout: 'ragged', fromTable: true, source };
 }
 
 describe('mapActiveDisclosure', () => {

@@ -9,7 +9,8 @@ import { fitValues } from './fit-values.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
 import { lexValue, unitInHeader } from '../extract/value-lexer.ts';
-import { readCell } from './read-cell.ts';
+import { printedList, readCell } from './read-cell.ts';
+import { RULE, ruleOf } from './validate/rules.ts';
 import type { CellFact, MetricValues, ValidationIssue } from './record.ts';
 import { ACTIVE_ITEMS, ACTIVE_ITEM_MATCHERS, ACTIVE_METRIC_MATCHERS, ITEMS_BY_VERSION, MONEY_METRIC } from './template/template.ts';
 
@@ -93,22 +94,23 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
       continue;
     }
     const fitted = fitValues(row.values, header.length);
-    if (fitted.mismatch) {
+    if (fitted.kind !== 'fitted') {
       issues.push({
-        rule: 'extract.value_count',
-        severity: 'warning',
+        ...ruleOf(RULE.extractValueCount),
         table: 'active_disclosure',
         row: item,
-        message: `section 二 item ${item}: ${fitted.mismatch.found} values for ${fitted.mismatch.expected} columns`,
+        cells: fitted.printed.map((c) => c.text),
+        message: `section 二 item ${item}: ${fitted.printed.length} values for ${header.length} columns; loaded blank (printed: ${printedList(fitted.printed)})`,
       });
     }
+    const placed = fitted.kind === 'fitted' ? fitted.cells : header.map(() => null);
     const metrics: MetricValues = {};
     let hasMoney = false;
     let unit: string | null = null;
     header.forEach((col, i) => {
       const metric = col.metric as string;
       if (col.version) versions.add(col.version);
-      const fact = readCell('active_disclosure', item, metric, fitted.cells[i] ?? null, row.source, issues, metric === MONEY_METRIC ? col.unit : null);
+      const fact = readCell('active_disclosure', item, metric, placed[i] ?? null, row.source, issues, metric === MONEY_METRIC ? col.unit : null);
       cells.push(fact);
       metrics[metric] = fact.value;
       if (metric === MONEY_METRIC) {

@@ -10,7 +10,7 @@ import { mapApplications } from './map-applications.ts';
 
 function row(label: string, values: string[], page?: number): LogicalRow {
   const source = { file: 'f', block: 0, ...(page === undefined ? {} : { page }) };
-  return { labels: [label], values: values.map((v, col) => makeCell(v, { ...source, col })), fromTable: true, source };
+  return { labels: [label], values: values.map((v, col) => makeCell(v, { ...source, col })), cells: [], layout: 'ragged', fromTable: true, source };
 }
 const seven = (v: string) => Array.from({ length: 7 }, () => v);
 const blank = seven('');

@@ -3,12 +3,14 @@
  * applicant-column codes by matching row labels, never positions. Pure.
  */
 import { fitValues } from './fit-values.ts';
+import type { Cell } from '../extract/document.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
 import { lexValue } from '../extract/value-lexer.ts';
 import { inferLostCell } from './infer-lost-cell.ts';
+import { RULE, ruleOf } from './validate/rules.ts';
 import { placeUnlabelledRows, type RowToPlace } from './place-unlabelled-rows.ts';
-import { readCell } from './read-cell.ts';
+import { printedList, readCell, unplacedFacts } from './read-cell.ts';
 import type { CellFact, ValidationIssue } from './record.ts';
 import {
   APPLICANT_COLUMNS,
@@ -126,11 +128,62 @@ function templateRowsOf(version: '2019' | '2021' | null): string[] {
   return APPLICATION_ROWS.filter((c) => !excluded.includes(c));
 }
 
+/**
+ * A row's values by count (ragged layouts): seven values go to the seven
+ * columns in order; a row one value short is filled in only when its
+ * arithmetic leaves one possible row (infer-lost-cell.ts); any other row
+ * loads blank cells and an error holding what it prints.
+ */
+function readRaggedRow(code: string, row: LogicalRow, issues: ValidationIssue[]): CellFact[] {
+  const fitted = fitValues(row.values, APPLICANT_COLUMNS.length, { emptyMayBeLost: row.layout === 'ragged' });
+  if (fitted.kind === 'fitted') {
+    return fitted.cells.map((cell, i) => readCell('applications', code, APPLICANT_COLUMNS[i]!, cell, row.source, issues));
+  }
+  const printed = fitted.printed;
+  const numbers = printed.map((c) => lexValue(c.text));
+  const inferred = fitted.kind === 'one_short' && numbers.every((v) => v.kind === 'number') ? inferLostCell(numbers.map((v) => v.value as number)) : null;
+  if (inferred) return filledRow(code, row, printed, inferred, issues);
+  const rule = fitted.kind === 'one_short' ? RULE.extractLostCell : RULE.extractValueCount;
+  const why =
+    fitted.kind === 'one_short'
+      ? `${printed.length} values for ${APPLICANT_COLUMNS.length} columns, and the row's arithmetic does not say which column lost its value`
+      : `${printed.length} values for ${APPLICANT_COLUMNS.length} columns`;
+  issues.push({
+    ...ruleOf(rule),
+    table: 'applications',
+    row: code,
+    cells: printed.map((c) => c.text),
+    message: `section 三 row ${code}: ${why}; loaded blank (printed: ${printedList(printed)})`,
+  });
+  return unplacedFacts('applications', code, APPLICANT_COLUMNS, row.source);
+}
+
+/** The row every placement of its lost cell agrees on: printed cells in order, the lost one with empty raw text and a warning. */
+function filledRow(code: string, row: LogicalRow, printed: Cell[], inferred: { at: number; row: number[] }, issues: ValidationIssue[]): CellFact[] {
+  const cells: Array<Cell | null> = [...printed.slice(0, inferred.at), null, ...printed.slice(inferred.at)];
+  return cells.map((cell, i) => {
+    const column = APPLICANT_COLUMNS[i]!;
+    const fact = readCell('applications', code, column, cell, row.source, issues);
+    if (cell !== null) return fact;
+    const value = inferred.row[i]!;
+    issues.push({
+      ...ruleOf(RULE.extractValueInferred),
+      table: 'applications',
+      row: code,
+      column,
+      printed: null,
+      expected: value,
+      cells: printed.map((c) => c.text),
+      message: `section 三 row ${code}: ${printed.length} values for ${APPLICANT_COLUMNS.length} columns (printed: ${printedList(printed)}); wherever the lost value was, the row's 总计 makes the row the same, so ${column} is filled in as ${value}`,
+    });
+    return { ...fact, value };
+  });
+}
+
 export function mapApplications(rows: readonly LogicalRow[]): MappedApplications {
   const applications: Record<string, (number | null)[]> = {};
   const cells: CellFact[] = [];
   const issues: ValidationIssue[] = [];
-  const n = APPLICANT_COLUMNS.length;
 
   const data = dataRows(rows);
   const codes = placeUnlabelledRows(data, templateRowsOf(versionOf(data.map((d) => d.code))), issues);
@@ -159,18 +212,7 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
       }
       return;
     }
-    const fitted = fitValues(row.values, n);
-    if (fitted.mismatch) {
-      issues.push({
-        rule: 'extract.value_count',
-        severity: 'warning',
-        table: 'applications',
-        row: code,
-        message: `section 三 row ${code}: ${fitted.mismatch.found} values for ${fitted.mismatch.expected} columns; columns may be shifted`,
-      });
-    }
-    const facts = fitted.cells.map((cell, i) => readCell('applications', code, APPLICANT_COLUMNS[i] ?? `col${i}`, cell, row.source, issues));
-    inferLostCell(code, facts, issues);
+    const facts = readRaggedRow(code, row, issues);
     cells.push(...facts);
     applications[code] = facts.map((f) => f.value);
   });

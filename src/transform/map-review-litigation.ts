@@ -12,7 +12,8 @@ import { readTransposedReview } from './read-transposed-review.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { lexValue } from '../extract/value-lexer.ts';
-import { readCell } from './read-cell.ts';
+import { printedList, readCell } from './read-cell.ts';
+import { RULE, ruleOf } from './validate/rules.ts';
 import type { CellFact, ValidationIssue } from './record.ts';
 import { OUTCOMES, PROCEEDINGS, PROCEEDING_MATCHERS } from './template/template.ts';
 
@@ -52,13 +53,15 @@ export function mapReviewLitigation(rows: readonly LogicalRow[]): MappedReviewLi
     // A grid row keeps its blank cells, so its width counts; text layouts may drop them, so the printed count does too.
     const chunks = Math.min(PROCEEDINGS.length, Math.max(Math.ceil(printed / width), Math.floor(row.values.length / width), 1));
     const fitted = fitValues(row.values, chunks * width);
-    if (fitted.mismatch) {
+    if (fitted.kind !== 'fitted') {
       issues.push({
-        rule: 'extract.value_count',
-        severity: 'warning',
+        ...ruleOf(RULE.extractValueCount),
         table: 'review_litigation',
-        message: `section 四: a row of ${fitted.mismatch.found} values for ${fitted.mismatch.expected} columns; columns may be shifted`,
+        cells: fitted.printed.map((c) => c.text),
+        message: `section 四: a row of ${fitted.printed.length} values for ${chunks * width} columns; not loaded (printed: ${printedList(fitted.printed)})`,
       });
+      context = null;
+      continue;
     }
     for (let k = 0; k < chunks; k++) {
       const own = chunks === 1 ? (named.length === 1 ? named[0] : context) : null;

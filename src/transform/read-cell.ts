@@ -1,10 +1,12 @@
 /**
- * Turns a fitted cell into a fact and, when its text is not a number, an
- * extraction issue. Shared by the three table mappers. Pure.
+ * Turns a placed cell into a fact and, when its text is not a number, an
+ * extraction issue; and gives the facts of a row whose values could not be
+ * placed (every cell blank). Shared by the three table mappers. Pure.
  */
 import type { Cell, Provenance } from '../extract/document.ts';
 import { lexValue } from '../extract/value-lexer.ts';
 import type { CellFact, TableCode, ValidationIssue } from './record.ts';
+import { RULE, ruleOf } from './validate/rules.ts';
 
 export function readCell(
   table: TableCode,
@@ -19,8 +21,7 @@ export function readCell(
   const parsed = lexValue(raw);
   if (parsed.kind === 'text') {
     issues.push({
-      rule: 'extract.unreadable_number',
-      severity: 'warning',
+      ...ruleOf(RULE.extractUnreadableNumber),
       table,
       row,
       column,
@@ -37,4 +38,14 @@ export function readCell(
     raw,
     source: cell?.source ?? fallbackSource,
   };
+}
+
+/** The facts of a row printed but not placed: every column blank, nothing guessed (the issue saying why holds the printed cells). */
+export function unplacedFacts(table: TableCode, row: string, columns: readonly string[], source: Provenance): CellFact[] {
+  return columns.map((column) => ({ table, row, column, value: null, unit: null, raw: '', source }));
+}
+
+/** The printed cells of a row, for an issue's message: "290, 0, 0, 3, 0, 294". */
+export function printedList(cells: readonly Cell[]): string {
+  return cells.map((c) => c.text).join(', ');
 }

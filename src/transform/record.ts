@@ -24,6 +24,8 @@ export interface ValidationIssue {
   column?: string;
   printed?: number | null;
   expected?: number | null;
+  /** The printed text of the cells an unplaced row or column holds, in order. */
+  cells?: string[];
 }
 
 /** One table cell mapped onto the template. */

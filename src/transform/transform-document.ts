@@ -6,7 +6,7 @@
 import type { Block, DocumentModel } from '../extract/document.ts';
 import { findSections, type SectionSpan } from './find-sections.ts';
 import { findTitle } from './find-title.ts';
-import { logicalRows } from './logical-rows.ts';
+import { layoutOf, logicalRows } from './logical-rows.ts';
 import { mapActiveDisclosure } from './map-active-disclosure.ts';
 import { mapApplications } from './map-applications.ts';
 import { mapReviewLitigation } from './map-review-litigation.ts';
@@ -82,9 +82,10 @@ export function transformDocument(source: DocumentModel): ReportRecord {
   const { doc, issues: runningTextIssues } = readRunningText(source);
   const sections = findSections(doc);
   const blocks = blocksByTable(doc, sections);
-  const active = mapActiveDisclosure(logicalRows(blocks.active_disclosure));
-  const apps = mapApplications(logicalRows(blocks.applications));
-  const review = mapReviewLitigation(logicalRows(blocks.review_litigation));
+  const layout = layoutOf(doc.format);
+  const active = mapActiveDisclosure(logicalRows(blocks.active_disclosure, layout));
+  const apps = mapApplications(logicalRows(blocks.applications, layout));
+  const review = mapReviewLitigation(logicalRows(blocks.review_litigation, layout));
   const { title, agency, year } = findTitle(doc);
 
   const issues: ValidationIssue[] = [...noteIssues(source), ...runningTextIssues, ...active.issues, ...apps.issues, ...review.issues];

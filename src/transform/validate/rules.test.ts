@@ -42,9 +42,11 @@ describe('RULES', () => {
   });
 
   it('includes the extraction and region rules the issue names', () => {
-    for (const id of ['extract.row_missing', 'extract.column_missing', 'extract.value_count', 'extract.unreadable_number', 'extract.duplicate_row']) {
+    for (const id of ['extract.row_missing', 'extract.column_missing', 'extract.unreadable_number', 'extract.duplicate_row']) {
       expect(RULES[id as keyof typeof RULES]?.severity).toBe('warning');
     }
+    // A row whose values cannot be placed loads nothing: an error, never a guess.
+    for (const id of ['extract.value_count', 'extract.lost_cell']) expect(RULES[id as keyof typeof RULES]?.severity).toBe('error');
     for (const id of ['region.fuzzy_match', 'region.ambiguous', 'region.unknown']) expect(RULES[id as keyof typeof RULES]?.severity).toBe('warning');
   });
 
