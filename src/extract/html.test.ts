@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CorruptFileError, EmptyFileError } from '../errors.ts';
 import type { DocumentModel, TableBlock } from './document.ts';
+import iconv from 'iconv-lite';
 import { htmlExtractor } from './html.ts';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url)));
@@ -99,5 +100,17 @@ describe('docxExtractor', () => {
     const bad = utf8('PK\u0003\u0004 not really a zip');
     await expect(docxExtractor.extract(bad, 'bad.docx')).rejects.toThrow(CorruptFileError);
     await expect(docxExtractor.extract(bad, 'bad.docx')).rejects.toMatchObject({ file: 'bad.docx', message: expect.stringMatching(/not a readable DOCX/) });
+  });
+});
+
+describe('a page whose meta charset says UTF-8 while its bytes are GBK (Word-exported pages)', () => {
+  it('notices the invalid UTF-8, reads the page as GB18030 and says so', async () => {
+    const page = '<html><head><meta charset="utf-8"><title>报告</title></head><body><p>某某镇人民政府2022年政府信息公开工作年度报告</p><table><tr><td>行政复议</td><td>结果维持</td></tr></table></body></html>';
+    const gbk = new Uint8Array(iconv.encode(page, 'gbk'));
+    const d = await htmlExtractor.extract(gbk, 'word.html');
+    expect(d.blocks[0]).toMatchObject({ kind: 'paragraph', text: '某某镇人民政府2022年政府信息公开工作年度报告' });
+    expect(d.notes).toEqual([{ code: 'charset_mismatch', message: expect.stringContaining('declares charset utf-8') }]);
+    // A page that is what it declares carries no note.
+    expect((await htmlExtractor.extract(utf8(page), 'ok.html')).notes).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyAndYear } from './find-title.ts';
+import { agencyAndYear, findTitle } from './find-title.ts';
 import { normalizeLabel } from './normalize-label.ts';
 
 // Titles as the corpus prints them (white space removed as findTitle does).
@@ -25,4 +25,24 @@ describe('agencyAndYear', () => {
       expect(agencyAndYear(normalizeLabel(title))).toEqual({ agency, year });
     });
   }
+});
+
+describe('findTitle on a saved page with its navigation before the title', () => {
+  const para = (text: string, block: number) => ({ kind: 'paragraph' as const, text, source: { file: 'p.html', block } });
+  const page = (lines: string[]) => ({ file: 'p.html', format: 'html' as const, blocks: lines.map(para) });
+
+  it('takes the agency from the title, never from the breadcrumb items above it', () => {
+    for (const lines of [
+      ['首页', '政务公开', '政府信息公开', '政府信息公开年报', '平潭综合实验区2023年度政府信息公开工作年度报告'],
+      ['当前位置：首页 > 政务公开 > 政府信息公开年报', '平潭综合实验区2023年度政府信息公开工作年度报告'],
+      ['互动交流', '当前位置：', '首页', '政府信息公开年报', '平潭综合实验区2023年度政府信息公开工作年度报告'],
+      ['当前位置：首页 > 政务公开 > 政府信息公开年报 > 平潭综合实验区2023年度政府信息公开工作年度报告'],
+    ]) {
+      expect(findTitle(page(lines)), lines.join(' / ')).toMatchObject({ agency: '平潭综合实验区', year: 2023 });
+    }
+  });
+
+  it('still joins a title wrapped over two lines', () => {
+    expect(findTitle(page(['张家坡镇2020年度政府信息公开工作年度', '报  告']))).toMatchObject({ agency: '张家坡镇', year: 2020 });
+  });
 });
