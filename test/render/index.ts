@@ -84,5 +84,7 @@ export const LAYOUT_RENDERERS: readonly LayoutRenderer[] = [
   ...inEveryFormat('breadcrumb', { navigation: true }, FORMATS.filter((f) => f.name !== 'docx')),
   { name: 'flattened-spaced', ext: '.txt', expected: (l) => l, runsOfDigits: true, render: async (l) => renderFlattenedText(reportLayout(l), ' ') },
   { name: 'flattened', ext: '.txt', expected: (l) => l, runsOfDigits: true, render: async (l) => renderFlattenedText(reportLayout(l), '') },
+  { name: 'flattened-review-fifteen-rows', ext: '.txt', expected: (l) => l, runsOfDigits: true, render: async (l) => renderFlattenedText(reportLayout(l, { review: 'fifteen-rows' }), ' ') },
+  { name: 'flattened-review-stacked', ext: '.txt', expected: (l) => l, runsOfDigits: true, render: async (l) => renderFlattenedText(reportLayout(l, { review: 'stacked' }), ' ') },
   { name: 'flattened-blank-review', ext: '.txt', expected: blankReview, runsOfDigits: true, render: async (l) => renderFlattenedText(reportLayout(blankReview(l)), '') },
 ];

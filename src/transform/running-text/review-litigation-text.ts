@@ -4,8 +4,8 @@
  * numbers in one run ("110024001510102", or spaced "0 1 1 0 2 …"), split by
  * each proceeding's outcomes summing to its 总计. No run after the header is
  * a table of blanks. Text with labels between its runs ("行政复议 1 0 0 0 1
- * 未经复议直接起诉 …", or label-and-number pairs) keeps its rows as printed
- * for the mapper. Pure.
+ * 未经复议直接起诉 …", or label-and-number pairs: 四 printed transposed)
+ * keeps its rows as printed for the mapper. Pure.
  */
 import { normalizeLabel } from '../normalize-label.ts';
 import type { ValidationIssue } from '../record.ts';
@@ -14,7 +14,7 @@ import { reviewLitigationEquations } from '../template/arithmetic.ts';
 import spec from '../template/template.json' with { type: 'json' };
 import { OUTCOMES, PROCEEDINGS } from '../template/template.ts';
 import { readingIssues } from './run-readings.ts';
-import { COUNT_RUN, piecesOf, segmentsOf } from './value-runs.ts';
+import { COUNT_RUN, piecesOf, segmentsOf, type Segment } from './value-runs.ts';
 
 export interface ReviewLitigationText {
   /** The header words as printed. */
@@ -51,7 +51,8 @@ function officialCells(run: string): { cells: string[]; issues: ValidationIssue[
 export function readReviewLitigationText(body: string): ReviewLitigationText | null {
   const segments = segmentsOf(body, COUNT_RUN);
   const first = segments[0];
-  if (!first || first.kind !== 'text' || !hasHeader(first.text)) return null;
+  if (!first || first.kind !== 'text') return null;
+  if (!hasHeader(first.text)) return namesOutcomes(segments) ? { header: '', cells: null, rows: labelledRows(segments), issues: [], after: '' } : null;
   const next = segments[1];
   const afterRun = segments[2];
   // The official layout: the header, then one run (or none at all: every cell blank).
@@ -63,12 +64,23 @@ export function readReviewLitigationText(body: string): ReviewLitigationText | n
     return { header: first.text, cells, rows: [], issues, after: segments.slice(2).map((s) => s.text).join(' ') };
   }
   // Labels between runs: rows as printed, the header's last words the first row's label.
+  return { header: '', cells: null, rows: labelledRows(segments), issues: [], after: '' };
+}
+
+/** Each text piece and the run after it, as a row. */
+function labelledRows(segments: readonly Segment[]): Array<{ label: string; pieces: string[] }> {
   const rows: Array<{ label: string; pieces: string[] }> = [];
-  for (let k = 0; k < segments.length; k++) {
-    const seg = segments[k]!;
-    if (seg.kind !== 'text') continue;
+  segments.forEach((seg, k) => {
+    if (seg.kind !== 'text') return;
     const run = segments[k + 1];
     rows.push({ label: seg.text, pieces: run?.kind === 'run' ? piecesOf(run.text) : [] });
-  }
-  return { header: '', cells: null, rows, issues: [], after: '' };
+  });
+  return rows;
+}
+
+/** Text printed transposed: at least one proceeding's worth of outcome labels, each followed by its number. */
+function namesOutcomes(segments: readonly Segment[]): boolean {
+  const outcomes = spec.review_litigation.outcomes.map((o) => o.label);
+  const pairs = segments.filter((s, k) => s.kind === 'text' && segments[k + 1]?.kind === 'run' && outcomes.some((o) => normalizeLabel(s.text).endsWith(o)));
+  return pairs.length >= OUTCOMES.length;
 }
