@@ -79,6 +79,7 @@ function activeBlocks(body: string, source: Provenance): Built | null {
   };
 }
 
+/** Label columns of section 三 in the official layout: 三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密. */
 const APPLICATION_NOTE_WIDTH = 3;
 
 function applicationsBlocks(body: string, source: Provenance): Built | null {
