@@ -89,16 +89,17 @@ export function transformDocument(source: DocumentModel): ReportRecord {
   const { title, agency, year } = findTitle(doc);
 
   const issues: ValidationIssue[] = [...noteIssues(source), ...runningTextIssues, ...active.issues, ...apps.issues, ...review.issues];
+  // A table whose rows could not be read was still found: its mapper's issues say what went wrong with it.
   const found: Record<TableCode, boolean> = {
-    active_disclosure: Object.keys(active.active_disclosure).length > 0,
-    applications: Object.keys(apps.applications).length > 0,
-    review_litigation: Object.keys(review.review_litigation).length > 0,
+    active_disclosure: Object.keys(active.active_disclosure).length > 0 || active.issues.length > 0,
+    applications: Object.keys(apps.applications).length > 0 || apps.issues.length > 0,
+    review_litigation: Object.keys(review.review_litigation).length > 0 || review.issues.length > 0,
   };
   for (const table of TABLE_SECTIONS) {
-    if (!found[table]) issues.push({ rule: 'extract.table_missing', severity: 'warning', table, message: `table ${TABLE_TITLES[table]} was not found` });
+    if (!found[table]) issues.push({ ...ruleOf(RULE.extractTableMissing), table, message: `table ${TABLE_TITLES[table]} was not found` });
   }
-  if (!agency) issues.push({ rule: 'extract.agency_missing', severity: 'warning', message: 'agency not found in the title or body' });
-  if (year === null) issues.push({ rule: 'extract.year_missing', severity: 'warning', message: 'report year not found' });
+  if (!agency) issues.push({ ...ruleOf(RULE.extractAgencyMissing), message: 'agency not found in the title or body' });
+  if (year === null) issues.push({ ...ruleOf(RULE.extractYearMissing), message: 'report year not found' });
 
   const table_templates: ReportRecord['table_templates'] = {};
   if (active.version === '2019' || active.version === '2021') table_templates.active_disclosure = active.version;

@@ -93,6 +93,33 @@ export const PROCEEDING_MATCHERS: readonly Matcher[] = [
   { code: 'review', keywords: ['行政复议'] },
 ];
 
+/** Section 四 columns: the outcome a header label names. */
+export const OUTCOME_MATCHERS: readonly Matcher[] = [
+  { code: 'upheld', keywords: ['结果维持', '维持'] },
+  { code: 'corrected', keywords: ['结果纠正', '纠正'] },
+  { code: 'other', keywords: ['其他结果'] },
+  { code: 'pending', keywords: ['尚未审结', '未审结'] },
+  { code: 'total', keywords: ['总计', '合计'] },
+];
+
+/** Section 四: a row or heading naming 行政诉讼 alone covers both litigation proceedings, in this order. */
+export const LITIGATION_LABEL = '行政诉讼';
+export const LITIGATION_PROCEEDINGS: readonly string[] = ['litigation_direct', 'litigation_after_review'];
+
+/**
+ * Section 三 columns: the applicant column a header label names. 其他 must be
+ * the whole label (法人或其他组织 is the group over five columns, no column).
+ */
+export const APPLICANT_COLUMN_MATCHERS: ReadonlyArray<Matcher & { exact?: boolean }> = [
+  { code: 'natural_person', keywords: ['自然人'] },
+  { code: 'commercial_enterprise', keywords: ['商业企业'] },
+  { code: 'research_institution', keywords: ['科研机构'] },
+  { code: 'social_welfare_org', keywords: ['社会公益组织', '公益组织'] },
+  { code: 'legal_service_org', keywords: ['法律服务机构'] },
+  { code: 'other_org', keywords: ['其他'], exact: true },
+  { code: 'total', keywords: ['总计', '合计'] },
+];
+
 /** Section 二 items. */
 export const ACTIVE_ITEM_MATCHERS: readonly Matcher[] = [
   { code: 'normative_documents', keywords: ['规范性文件'] },

@@ -33,6 +33,8 @@ export const RULE = {
   extractUnmatchedRow: 'extract.unmatched_row',
   extractValueInferred: 'extract.value_inferred',
   extractLostCell: 'extract.lost_cell',
+  extractUnmatchedColumn: 'extract.unmatched_column',
+  extractColumnsUnreadable: 'extract.columns_unreadable',
   extractRowPlacedByOrder: 'extract.row_placed_by_order',
   extractTableMissing: 'extract.table_missing',
   extractAgencyMissing: 'extract.agency_missing',
@@ -105,10 +107,18 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   },
   'extract.unreadable_number': { severity: 'warning', description: 'text in a numeric cell could not be read as a number' },
   'extract.duplicate_row': { severity: 'warning', description: 'the same template row was found twice; the first is kept' },
-  'extract.unmatched_row': { severity: 'warning', description: 'a row of numbers whose label matches no template row; not loaded' },
+  'extract.unmatched_row': { severity: 'warning', description: 'a row of numbers whose label (or group heading) names no template row; not loaded, its printed cells are in the issue' },
   'extract.value_inferred': {
     severity: 'warning',
     description: '三: a row of a text layout printed one value short, and every place the row\'s arithmetic (six applicant columns = 总计) allows for the lost value gives the same row; the lost cell is filled in from it (raw text empty)',
+  },
+  'extract.unmatched_column': {
+    severity: 'warning',
+    description: 'a value printed under a header column whose label names no template column (法人或其他组织 over one column, a column the template lacks); kept in its place and not loaded, its text is in the message',
+  },
+  'extract.columns_unreadable': {
+    severity: 'error',
+    description: 'a row of a grid table whose columns no header above it names, so which value is in which column is not known; it loads nothing, its printed cells are in the message',
   },
   'extract.lost_cell': {
     severity: 'error',
