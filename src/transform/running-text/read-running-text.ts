@@ -159,15 +159,28 @@ function unflatten(text: string, source: Provenance): Built | null {
   return { blocks, issues };
 }
 
-/** A table section printed as one paragraph under its own heading line (no table block in it): that paragraph read as the table. */
+/**
+ * A table section printed as running text under its own heading line (no
+ * table block in it): the first paragraph that reads as the table is. A
+ * header with no numbers after it reads as a table of blanks only when no
+ * later paragraph of the section prints numbers.
+ */
 function readSectionParagraphs(doc: DocumentModel): Built & { changed: boolean } {
   const replaced = new Map<number, Built>();
   for (const s of findSections(doc)) {
     const reader = READERS[s.code];
     const inside = doc.blocks.slice(s.start + 1, s.end);
-    if (!reader || inside.length !== 1 || inside[0]!.kind !== 'paragraph') continue;
-    const built = reader(inside[0]!.text, inside[0]!.source);
-    if (built) replaced.set(s.start + 1, built);
+    if (!reader || inside.some((b) => b.kind === 'table')) continue;
+    for (let k = 0; k < inside.length; k++) {
+      const block = inside[k]!;
+      if (block.kind !== 'paragraph') continue;
+      const numbersLater = inside.slice(k + 1).some((b) => b.kind !== 'table' && /\d/u.test(b.text));
+      if (!/\d/u.test(block.text) && numbersLater) continue;
+      const built = reader(block.text, block.source);
+      if (!built) continue;
+      replaced.set(s.start + 1 + k, built);
+      break;
+    }
   }
   const blocks = doc.blocks.flatMap((b, i) => replaced.get(i)?.blocks ?? [b]);
   return { blocks, issues: [...replaced.values()].flatMap((b) => b.issues), changed: replaced.size > 0 };
