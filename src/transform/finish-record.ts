@@ -7,6 +7,9 @@ import type { ReportRecord } from './record.ts';
 import { resolveRegion } from './region/resolve-region.ts';
 import { validateRecord } from './validate/validate-record.ts';
 
+/** The field of a crawler's header (src/extract/text-crawl-header.ts) that holds the page's URL. */
+const CRAWL_SOURCE_URL_FIELD = '原文链接';
+
 export interface FinishOptions {
   sourceUrl?: string;
 }
@@ -20,7 +23,8 @@ export function finishRecord(record: ReportRecord, document: DocumentModel, opti
     agency: record.agency,
     title: record.title,
     body: bodyText(document),
-    sourceUrl: options.sourceUrl,
+    // A crawler's own header names the page it saved: a clue when no manifest gives the URL.
+    sourceUrl: options.sourceUrl ?? document.meta?.[CRAWL_SOURCE_URL_FIELD],
   });
   return { ...record, region, validation: [...record.validation, ...validateRecord(record), ...regionIssues] };
 }
