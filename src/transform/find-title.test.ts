@@ -42,7 +42,8 @@ describe('findTitle on a saved page with its navigation before the title', () =>
     }
   });
 
-  it('still joins a title wrapped over two lines', () => {
+  it('still joins a title wrapped over two lines, even when its first line ends in 公开', () => {
     expect(findTitle(page(['张家坡镇2020年度政府信息公开工作年度', '报  告']))).toMatchObject({ agency: '张家坡镇', year: 2020 });
+    expect(findTitle(page(['正文', '2025 年上海市人民政府办公厅政府信息公开', '工作年度报告']))).toMatchObject({ agency: '上海市人民政府办公厅', year: 2025 });
   });
 });
