@@ -3,9 +3,18 @@
  * a header row (信息内容 | metric | metric …) naming the metrics of the item
  * rows below it; the wording tells the template version (2019: 本年新制作数量,
  * 上一年项目数量 …; 2021: 本年制发件数, 本年处理决定数量 …). Money units come
- * from the cell ("77180.86万元") or the header ("单位：万元"). Pure.
+ * from the cell ("77180.86万元") or the header ("单位：万元").
+ *
+ * In a grid every cell is read under the header column it sits in, and the
+ * item's label is what stands left of the first value column; a text
+ * layout's values are placed by count, only when the count is the header's.
+ * A header column nobody recognises keeps its place (its values are
+ * reported, not shifted onto the next metric), and a row of numbers naming
+ * no item is `extract.unmatched_row`. Pure.
  */
+import type { Cell } from '../extract/document.ts';
 import { fitValues } from './fit-values.ts';
+import { cellUnder, isHorizontalCopy } from './header-columns.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.ts';
 import { lexValue, unitInHeader } from '../extract/value-lexer.ts';
@@ -22,9 +31,14 @@ export interface MappedActiveDisclosure {
 }
 
 interface HeaderColumn {
+  /** The metric the header names, or null for a column nobody recognises (its values are reported, never shifted). */
   metric: string | null;
   version?: '2019' | '2021';
   unit: string | null;
+  /** The header's label, for messages. */
+  label: string;
+  /** The grid column it heads, when the header is a grid row; null in text layouts. */
+  index: number | null;
 }
 
 function metricOf(label: string): { metric: string; version?: '2019' | '2021' } | null {
@@ -44,19 +58,57 @@ export function activeItemOf(label: string): string | null {
   return null;
 }
 
-/** A header row: 信息内容 followed by metric names. Returns the metric of each value column. */
+function column(label: string, index: number | null): HeaderColumn {
+  const m = metricOf(label);
+  return { metric: m?.metric ?? null, version: m?.version, unit: unitInHeader(label), label, index };
+}
+
+/** A grid header row: 信息内容 in a cell of its own, then one column per cell of its own (a header merged across columns is one). */
+function gridHeaderOf(row: LogicalRow): HeaderColumn[] | null {
+  const at = row.cells.findIndex((c) => normalizeLabel(c.text) === '信息内容');
+  if (at < 0) return null;
+  const columns = row.cells.flatMap((cell, index) => (index <= at || isHorizontalCopy(cell, row) ? [] : [column(cell.text, index)]));
+  return columns.some((c) => c.metric) ? columns : null;
+}
+
+/** A header row: 信息内容 followed by metric names, every column kept in its place (a column nobody recognises too). */
 function headerOf(row: LogicalRow): HeaderColumn[] | null {
+  if (row.layout === 'grid' && row.fromTable) {
+    const grid = gridHeaderOf(row);
+    if (grid) return grid;
+  }
   const labels = row.labels.map(normalizeLabel);
   const at = labels.findIndex((l) => l.includes('信息内容'));
   // "信息内容本年处理决定数量": a header whose cells ran together in a line of text.
   const metricLabels = at >= 0 ? [labels[at]!.split('信息内容')[1] ?? '', ...labels.slice(at + 1)].filter((l) => l !== '') : labels;
-  const columns = metricLabels.map((l) => {
-    const m = metricOf(l);
-    return { metric: m?.metric ?? null, version: m?.version, unit: unitInHeader(l) };
-  });
-  if (at < 0 && !columns.some((c) => c.metric)) return null;
+  const columns = metricLabels.map((l) => column(l, null));
+  if (!columns.some((c) => c.metric)) return null;
   if (at < 0 && columns.some((c) => !c.metric)) return null;
-  return columns.filter((c) => c.metric !== null);
+  return columns;
+}
+
+/** The row's label: in a grid read by its header, the cells left of the first value column only ("行政许可|5|不适用|3" is 行政许可). */
+function rowLabels(row: LogicalRow, header: HeaderColumn[] | null): string[] {
+  const first = header?.[0]?.index;
+  if (first === undefined || first === null || !(row.layout === 'grid' && row.fromTable)) return row.labels;
+  const labels: string[] = [];
+  for (const cell of row.cells.slice(0, first)) if (cell.text !== '' && labels[labels.length - 1] !== cell.text) labels.push(cell.text);
+  return labels;
+}
+
+/** The cell under each header column: by grid column where the header has them, else the values after the label by count. */
+function placeCells(row: LogicalRow, header: HeaderColumn[], item: string, issues: ValidationIssue[]): Array<Cell | null> {
+  if (header.every((c) => c.index !== null) && row.layout === 'grid' && row.fromTable) return header.map((c) => cellUnder(row, c.index!));
+  const fitted = fitValues(row.values, header.length);
+  if (fitted.kind === 'fitted') return fitted.cells;
+  issues.push({
+    ...ruleOf(RULE.extractValueCount),
+    table: 'active_disclosure',
+    row: item,
+    cells: fitted.printed.map((c) => c.text),
+    message: `section 二 item ${item}: ${fitted.printed.length} values for ${header.length} columns; loaded blank (printed: ${printedList(fitted.printed)})`,
+  });
+  return header.map(() => null);
 }
 
 /** The items the wording's template prints (both templates' items when the wording is mixed or unknown). */
@@ -64,6 +116,25 @@ function expectedItems(version: '2019' | '2021' | 'mixed' | null): string[] {
   const of = (v: '2019' | '2021') => new Set(ITEMS_BY_VERSION[v]);
   if (version === '2019' || version === '2021') return [...of(version)];
   return ACTIVE_ITEMS.filter((i) => of('2019').has(i) && of('2021').has(i));
+}
+
+function unmatchedRow(row: LogicalRow, labels: string[], issues: ValidationIssue[]): void {
+  issues.push({
+    ...ruleOf(RULE.extractUnmatchedRow),
+    table: 'active_disclosure',
+    cells: row.values.map((c) => c.text),
+    message: `section 二: a row of numbers with label "${labels.join(' ')}" names no template item; not loaded (printed: ${printedList(row.values)})`,
+  });
+}
+
+function unmatchedColumn(item: string, col: HeaderColumn, cell: Cell, issues: ValidationIssue[]): void {
+  issues.push({
+    ...ruleOf(RULE.extractUnmatchedColumn),
+    table: 'active_disclosure',
+    row: item,
+    cells: [cell.text],
+    message: `section 二 item ${item}: "${cell.text}" is printed under the header "${col.label}", which names no metric of the template (or one already read); not loaded`,
+  });
 }
 
 export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDisclosure {
@@ -75,42 +146,33 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
 
   for (const row of rows) {
     const hasNumber = row.values.some((c) => lexValue(c.text).kind === 'number');
-    const last = row.labels[row.labels.length - 1] ?? '';
-    const item = activeItemOf(last) ?? (row.labels.length > 1 ? activeItemOf(row.labels.join('')) : null);
+    const labels = rowLabels(row, header);
+    const last = labels[labels.length - 1] ?? '';
+    const item = activeItemOf(last) ?? (labels.length > 1 ? activeItemOf(labels.join('')) : null);
     if (!item) {
       const h = hasNumber ? null : headerOf(row);
-      if (h && h.length > 0) header = h;
+      if (h) header = h;
+      else if (hasNumber && header && row.fromTable) unmatchedRow(row, labels, issues);
       continue;
     }
     if (!header || (!hasNumber && row.values.length === 0)) continue;
     if (item in out) {
-      issues.push({
-        rule: 'extract.duplicate_row',
-        severity: 'warning',
-        table: 'active_disclosure',
-        row: item,
-        message: `section 二 item ${item} found twice; the first is kept`,
-      });
+      issues.push({ ...ruleOf(RULE.extractDuplicateRow), table: 'active_disclosure', row: item, message: `section 二 item ${item} found twice; the first is kept` });
       continue;
     }
-    const fitted = fitValues(row.values, header.length);
-    if (fitted.kind !== 'fitted') {
-      issues.push({
-        ...ruleOf(RULE.extractValueCount),
-        table: 'active_disclosure',
-        row: item,
-        cells: fitted.printed.map((c) => c.text),
-        message: `section 二 item ${item}: ${fitted.printed.length} values for ${header.length} columns; loaded blank (printed: ${printedList(fitted.printed)})`,
-      });
-    }
-    const placed = fitted.kind === 'fitted' ? fitted.cells : header.map(() => null);
+    const placed = placeCells(row, header, item, issues);
     const metrics: MetricValues = {};
     let hasMoney = false;
     let unit: string | null = null;
     header.forEach((col, i) => {
-      const metric = col.metric as string;
+      const cell = placed[i] ?? null;
+      if (col.metric === null || col.metric in metrics) {
+        if (cell && cell.text !== '') unmatchedColumn(item, col, cell, issues);
+        return;
+      }
+      const metric = col.metric;
       if (col.version) versions.add(col.version);
-      const fact = readCell('active_disclosure', item, metric, placed[i] ?? null, row.source, issues, metric === MONEY_METRIC ? col.unit : null);
+      const fact = readCell('active_disclosure', item, metric, cell, row.source, issues, metric === MONEY_METRIC ? col.unit : null);
       cells.push(fact);
       metrics[metric] = fact.value;
       if (metric === MONEY_METRIC) {

@@ -9,6 +9,7 @@ import { includesAny, normalizeLabel, stripNumbering } from './normalize-label.t
 import { lexValue } from '../extract/value-lexer.ts';
 import { inferLostCell } from './infer-lost-cell.ts';
 import { RULE, ruleOf } from './validate/rules.ts';
+import { applicantColumns, missingColumns, readGridRow } from './applicant-columns.ts';
 import { placeUnlabelledRows, type RowToPlace } from './place-unlabelled-rows.ts';
 import { printedList, readCell, unplacedFacts } from './read-cell.ts';
 import type { CellFact, ValidationIssue } from './record.ts';
@@ -57,6 +58,8 @@ function isHeaderRow(row: LogicalRow): boolean {
 /** A row that carries values (numbers or printed blanks), with what its labels say. */
 interface DataRow extends RowToPlace {
   row: LogicalRow;
+  /** The grid header rows above the row, in its table (empty for text layouts). */
+  header: LogicalRow[];
 }
 
 function hasNumberIn(row: LogicalRow): boolean {
@@ -85,31 +88,38 @@ function continuedLabelCode(row: LogicalRow, next: LogicalRow | undefined): stri
   return applicationRowOf(head + tail);
 }
 
-/** The rows that carry values, each with its own label's code and the loose label line before it. */
+/** The rows that carry values, each with its own label's code, the loose label line before it and the grid header above it. */
 function dataRows(rows: readonly LogicalRow[]): DataRow[] {
   const out: DataRow[] = [];
   let pending: string | null = null;
+  let header: LogicalRow[] = [];
+  let headerOpen = false;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k]!;
     const hasNumber = hasNumberIn(row);
     const isDataRow = hasNumber || (row.fromTable && row.labels.length > 0 && row.values.length > 0);
+    const grid = row.layout === 'grid' && row.fromTable;
+    // A header row, or (in a grid, before its first row of numbers) a row of the header's wrapped labels.
+    const continuesHeader = grid && headerOpen && !hasNumber && header[header.length - 1]?.source.block === row.source.block && rowCodeOf(row) === null;
+    if (!hasNumber && row.labels.length > 0 && (isHeaderRow(row) || continuesHeader)) {
+      pending = null;
+      if (grid) header = headerOpen ? [...header, row] : [row];
+      headerOpen = grid;
+      continue;
+    }
     if (!isDataRow) {
       if (row.labels.length === 0) continue;
-      if (isHeaderRow(row)) {
-        pending = null;
-        continue;
-      }
       const code = rowCodeOf(row);
       if (code && !out.some((d) => d.code === code)) pending = code;
       continue;
     }
-    if (row.labels.length > 0 && isHeaderRow(row) && !hasNumber) continue;
+    headerOpen = false;
     let code = rowCodeOf(row);
     if (code === null && hasNumber) {
       code = continuedLabelCode(row, rows[k + 1]);
       if (code !== null) k++;
     }
-    out.push({ row, code, pending, hasNumber });
+    out.push({ row, code, pending, hasNumber, header: grid ? header : [] });
     pending = null;
   }
   return out;
@@ -158,6 +168,26 @@ function readRaggedRow(code: string, row: LogicalRow, issues: ValidationIssue[])
   return unplacedFacts('applications', code, APPLICANT_COLUMNS, row.source);
 }
 
+/** A grid row: each cell by the header column it sits under; with no header naming the columns, nothing is loaded. */
+function readByHeader(code: string, row: LogicalRow, header: LogicalRow[], seen: Set<LogicalRow[]>, issues: ValidationIssue[]): CellFact[] {
+  const columns = applicantColumns(header);
+  if (columns.length === 0) {
+    issues.push({
+      ...ruleOf(RULE.extractColumnsUnreadable),
+      table: 'applications',
+      row: code,
+      cells: row.values.map((c) => c.text),
+      message: `section 三 row ${code}: no header names its applicant columns; loaded blank (printed: ${printedList(row.values)})`,
+    });
+    return unplacedFacts('applications', code, APPLICANT_COLUMNS, row.source);
+  }
+  if (!seen.has(header)) {
+    seen.add(header);
+    issues.push(...missingColumns(columns));
+  }
+  return readGridRow(code, row, columns, issues);
+}
+
 /** The row every placement of its lost cell agrees on: printed cells in order, the lost one with empty raw text and a warning. */
 function filledRow(code: string, row: LogicalRow, printed: Cell[], inferred: { at: number; row: number[] }, issues: ValidationIssue[]): CellFact[] {
   const cells: Array<Cell | null> = [...printed.slice(0, inferred.at), null, ...printed.slice(inferred.at)];
@@ -187,7 +217,8 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
 
   const data = dataRows(rows);
   const codes = placeUnlabelledRows(data, templateRowsOf(versionOf(data.map((d) => d.code))), issues);
-  data.forEach(({ row, hasNumber }, k) => {
+  const seenHeaders = new Set<LogicalRow[]>();
+  data.forEach(({ row, hasNumber, header }, k) => {
     const code = codes[k] ?? null;
     if (!code) {
       if (hasNumber) {
@@ -212,7 +243,7 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
       }
       return;
     }
-    const facts = readRaggedRow(code, row, issues);
+    const facts = header.length > 0 || (row.layout === 'grid' && row.fromTable) ? readByHeader(code, row, header, seenHeaders, issues) : readRaggedRow(code, row, issues);
     cells.push(...facts);
     applications[code] = facts.map((f) => f.value);
   });
