@@ -39,3 +39,16 @@ describe('a table section printed as running text under its heading line', () =>
     expect(record.validation.filter((i) => i.rule === RULE.extractTableMissing)).toEqual([]);
   });
 });
+
+describe('section 四 in running text with a label before each proceeding', () => {
+  it('splits each proceeding run by its own sum, with a warning per cell', () => {
+    const text = [
+      '某某县人民政府2023年政府信息公开工作年度报告',
+      '一、总体情况 2023年，某某县认真落实政务公开要求。二、主动公开政府信息情况 无。三、收到和处理政府信息公开申请情况 无。四、政府信息公开行政复议、行政诉讼情况 结果维持 结果纠正 其他结果 尚未审结 总计 行政复议 10001 未经复议直接起诉 0 0 0 0 0 复议后起诉 21003 五、存在的主要问题及改进情况 无。',
+    ].join('\n');
+    const record = transformDocument(parseText(text, 'labelled.txt'));
+    expect(record.review_litigation).toEqual({ review: [1, 0, 0, 0, 1], litigation_direct: [0, 0, 0, 0, 0], litigation_after_review: [2, 1, 0, 0, 3] });
+    const split = record.validation.filter((i) => i.rule === RULE.extractDigitRunSplit);
+    expect(split.map((i) => i.row)).toEqual([...Array(5).fill('review'), ...Array(5).fill('litigation_after_review')]);
+  });
+});

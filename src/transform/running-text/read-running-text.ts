@@ -116,9 +116,10 @@ function reviewBlocks(body: string, source: Provenance): Built | null {
   const read = readReviewLitigationText(body);
   if (!read) return null;
   const outcomes = spec.review_litigation.outcomes.map((o) => o.label);
+  // Labelled rows (a proceeding's five numbers, or one outcome's number) are text lines, read as a ragged layout.
   if (read.cells === null) {
-    const rows = read.rows.map((r) => [{ text: r.label }, ...r.pieces.map((text) => ({ text }))]);
-    return { blocks: [{ kind: 'table', rows: gridOf(rows, source), source }], issues: read.issues };
+    const lines = read.rows.map((r): Block => ({ kind: 'paragraph', text: [r.label, ...r.pieces.map((p) => p || '—')].join(' '), source }));
+    return { blocks: [...paragraph(read.header, source), ...lines], issues: read.issues };
   }
   const rows: GridCell[][] = [
     [
@@ -197,8 +198,9 @@ export function readRunningText(doc: DocumentModel): { doc: DocumentModel; issue
     issues.push(...built.issues);
     return built.blocks;
   });
-  const inlined = changed ? { ...doc, blocks } : doc;
-  const sections = readSectionParagraphs(inlined);
-  if (!sections.changed) return { doc: inlined, issues };
-  return { doc: { ...inlined, blocks: sections.blocks }, issues: [...issues, ...sections.issues] };
+  // A report read back from one line of text has its tables; the section paragraphs are read only in other text.
+  if (changed) return { doc: { ...doc, blocks }, issues };
+  const sections = readSectionParagraphs(doc);
+  if (!sections.changed) return { doc, issues };
+  return { doc: { ...doc, blocks: sections.blocks }, issues: sections.issues };
 }

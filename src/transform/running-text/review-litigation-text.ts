@@ -13,6 +13,8 @@ import { splitDigitRuns } from '../split-digit-runs.ts';
 import { reviewLitigationEquations } from '../template/arithmetic.ts';
 import spec from '../template/template.json' with { type: 'json' };
 import { OUTCOMES, PROCEEDINGS } from '../template/template.ts';
+import { proceedingsIn } from '../map-review-litigation.ts';
+import { outcomeIn } from '../read-transposed-review.ts';
 import { readingIssues } from './run-readings.ts';
 import { COUNT_RUN, piecesOf, segmentsOf, type Segment } from './value-runs.ts';
 
@@ -28,10 +30,10 @@ export interface ReviewLitigationText {
 }
 
 const RUN_ID = 'review_litigation';
-/** Words every 四 header prints: each outcome, and 复议 and 诉讼. */
+/** Words every 四 header prints: each outcome. */
 function hasHeader(text: string): boolean {
   const norm = normalizeLabel(text);
-  return spec.review_litigation.outcomes.every((o) => norm.includes(o.label)) && norm.includes('复议') && norm.includes('诉讼');
+  return spec.review_litigation.outcomes.every((o) => norm.includes(o.label));
 }
 
 /** The fifteen cells of the official layout's one run, split by the outcomes' sums. */
@@ -52,7 +54,7 @@ export function readReviewLitigationText(body: string): ReviewLitigationText | n
   const segments = segmentsOf(body, COUNT_RUN);
   const first = segments[0];
   if (!first || first.kind !== 'text') return null;
-  if (!hasHeader(first.text)) return namesOutcomes(segments) ? { header: '', cells: null, rows: labelledRows(segments), issues: [], after: '' } : null;
+  if (!hasHeader(first.text)) return namesOutcomes(segments) ? { header: '', cells: null, ...labelledRows(segments), after: '' } : null;
   const next = segments[1];
   const afterRun = segments[2];
   // The official layout: the header, then one run (or none at all: every cell blank).
@@ -63,19 +65,38 @@ export function readReviewLitigationText(body: string): ReviewLitigationText | n
     const { cells, issues } = officialCells(next.text);
     return { header: first.text, cells, rows: [], issues, after: segments.slice(2).map((s) => s.text).join(' ') };
   }
-  // Labels between runs: rows as printed, the header's last words the first row's label.
-  return { header: '', cells: null, rows: labelledRows(segments), issues: [], after: '' };
+  // Labels between runs: rows as printed; the header's words after its last outcome are the first row's label.
+  const total = spec.review_litigation.outcomes[OUTCOMES.length - 1]!.label;
+  const cut = first.text.lastIndexOf(total) + total.length;
+  const rest: Segment[] = [{ kind: 'text', text: first.text.slice(cut).trim() }, ...segments.slice(1)];
+  return { header: first.text.slice(0, cut), cells: null, ...labelledRows(rest), after: '' };
 }
 
-/** Each text piece and the run after it, as a row. */
-function labelledRows(segments: readonly Segment[]): Array<{ label: string; pieces: string[] }> {
+/**
+ * Each text piece and the run after it, as a row. A row naming one
+ * proceeding and no outcome holds that proceeding's five cells: a run
+ * printed without spaces between them is split by their sum, else left
+ * blank with an error.
+ */
+function labelledRows(segments: readonly Segment[]): { rows: Array<{ label: string; pieces: string[] }>; issues: ValidationIssue[] } {
   const rows: Array<{ label: string; pieces: string[] }> = [];
+  const issues: ValidationIssue[] = [];
   segments.forEach((seg, k) => {
     if (seg.kind !== 'text') return;
     const run = segments[k + 1];
-    rows.push({ label: seg.text, pieces: run?.kind === 'run' ? piecesOf(run.text) : [] });
+    const pieces = run?.kind === 'run' ? piecesOf(run.text) : [];
+    const named = proceedingsIn(seg.text);
+    if (named.length !== 1 || outcomeIn(seg.text) !== null || pieces.length === 0 || pieces.length === OUTCOMES.length) {
+      rows.push({ label: seg.text, pieces });
+      return;
+    }
+    const id = named[0]!;
+    const reading = splitDigitRuns([{ id, tokens: pieces, width: OUTCOMES.length }], reviewLitigationEquations(id, 1)).get(id)!;
+    issues.push(...readingIssues('review_litigation', id, OUTCOMES, run!.text, reading));
+    const ok = reading.kind === 'printed' || reading.kind === 'split';
+    rows.push({ label: seg.text, pieces: ok ? reading.cells : OUTCOMES.map(() => '') });
   });
-  return rows;
+  return { rows, issues };
 }
 
 /** Text printed transposed: at least one proceeding's worth of outcome labels, each followed by its number. */
