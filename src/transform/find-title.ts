@@ -13,6 +13,9 @@ export interface TitleInfo {
   title: string | null;
   agency: string | null;
   year: number | null;
+  /** The year the title prints, and the year the body talks about most (null where there is none). */
+  titleYear: number | null;
+  bodyYear: number | null;
 }
 
 const TITLE_END = /(?:政府)?(?:信息|政务)公开(?:工作)?的?(?:年度)?(?:报告|年报)$/u;
@@ -101,5 +104,6 @@ function yearFromBody(doc: DocumentModel): number | null {
 export function findTitle(doc: DocumentModel): TitleInfo {
   const title = findTitleText(doc);
   const { agency, year } = title ? agencyAndYear(title) : { agency: null, year: null };
-  return { title, agency, year: year ?? yearFromBody(doc) };
+  const bodyYear = yearFromBody(doc);
+  return { title, agency, year: year ?? bodyYear, titleYear: year, bodyYear };
 }

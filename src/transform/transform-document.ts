@@ -72,6 +72,24 @@ function combineVersions(versions: Array<'2019' | '2021' | 'mixed' | null>): Tem
   return seen.has('2021') ? '2021' : seen.has('2019') ? '2019' : null;
 }
 
+/** A year not read from the title, or a title year the body does not bear out, is said so. */
+function yearIssues(titleYear: number | null, bodyYear: number | null): ValidationIssue[] {
+  if (titleYear === null && bodyYear !== null) {
+    return [{ ...ruleOf(RULE.extractYearFromBody), printed: bodyYear, message: `the title prints no year; ${bodyYear}, the year the body names most often, is taken as the report year` }];
+  }
+  if (titleYear !== null && bodyYear !== null && titleYear !== bodyYear) {
+    return [
+      {
+        ...ruleOf(RULE.extractYearDisagrees),
+        printed: titleYear,
+        expected: bodyYear,
+        message: `the title prints ${titleYear} but the body names ${bodyYear} most often; ${titleYear} is kept`,
+      },
+    ];
+  }
+  return [];
+}
+
 /** What the extractor noticed about the bytes, as issues. */
 function noteIssues(doc: DocumentModel): ValidationIssue[] {
   return (doc.notes ?? []).map((n) => ({ ...ruleOf(RULE.extractCharsetMismatch), message: n.message }));
@@ -86,7 +104,7 @@ export function transformDocument(source: DocumentModel): ReportRecord {
   const active = mapActiveDisclosure(logicalRows(blocks.active_disclosure, layout));
   const apps = mapApplications(logicalRows(blocks.applications, layout));
   const review = mapReviewLitigation(logicalRows(blocks.review_litigation, layout));
-  const { title, agency, year } = findTitle(doc);
+  const { title, agency, year, titleYear, bodyYear } = findTitle(doc);
 
   const issues: ValidationIssue[] = [...noteIssues(source), ...runningTextIssues, ...active.issues, ...apps.issues, ...review.issues];
   // A table whose rows could not be read was still found: its mapper's issues say what went wrong with it.
@@ -100,6 +118,7 @@ export function transformDocument(source: DocumentModel): ReportRecord {
   }
   if (!agency) issues.push({ ...ruleOf(RULE.extractAgencyMissing), message: 'agency not found in the title or body' });
   if (year === null) issues.push({ ...ruleOf(RULE.extractYearMissing), message: 'report year not found' });
+  issues.push(...yearIssues(titleYear, bodyYear));
 
   const table_templates: ReportRecord['table_templates'] = {};
   if (active.version === '2019' || active.version === '2021') table_templates.active_disclosure = active.version;

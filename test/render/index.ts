@@ -2,7 +2,7 @@
  * Fixture renderers: one labelled record printed as a whole report in every
  * format nianbao reads, for round-trip tests (render, extract, compare with
  * the label). `mutateLabel` changes one printed cell, for validation and
- * duplicate tests.
+ * duplicate tests; `mutateActiveDisclosure` one cell of section 二.
  */
 import type { Label } from '../support/label.ts';
 import { loadCorpusLabels } from '../support/label.ts';
@@ -39,6 +39,15 @@ export function mutateLabel(label: Label, table: 'applications' | 'review_litiga
   const rows = copy[table];
   if (!rows?.[row]) throw new Error(`label ${label.doc} has no ${table}.${row}`);
   rows[row][index] = value;
+  return copy;
+}
+
+/** A copy of the label with one metric of a section 二 item set to `value`. */
+export function mutateActiveDisclosure(label: Label, item: string, metric: string, value: number | null): Label {
+  const copy = structuredClone(label);
+  const metrics = copy.active_disclosure?.[item];
+  if (!metrics || !(metric in metrics)) throw new Error(`label ${label.doc} has no active_disclosure.${item}.${metric}`);
+  metrics[metric] = value;
   return copy;
 }
 
