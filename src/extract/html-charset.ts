@@ -37,6 +37,29 @@ export interface DecodedHtml {
   mismatch?: string;
 }
 
+/**
+ * Largest share of a page's non-ASCII characters that may fail to decode for a
+ * page declaring UTF-8 to be UTF-8 with a few stray bytes; GBK read as UTF-8
+ * fails at nearly every Chinese character.
+ */
+const MAX_STRAY_SHARE = 0.01;
+
+/**
+ * A page declaring UTF-8 whose bytes are not valid UTF-8: GBK under a UTF-8
+ * meta (GBK text decoded as UTF-8 fails at nearly every character), unless
+ * it fails so rarely that it is UTF-8 with a few stray bytes.
+ */
+function utf8Declared(bytes: Uint8Array, declared: string): DecodedHtml {
+  const asUtf8 = new TextDecoder('utf-8').decode(bytes);
+  const failures = asUtf8.split('\ufffd').length - 1;
+  const nonAscii = asUtf8.replace(/[\x00-\x7f]/gu, '').length;
+  if (failures <= nonAscii * MAX_STRAY_SHARE) {
+    return { text: asUtf8, charset: 'utf-8', mismatch: `the page's UTF-8 holds ${failures} byte sequence(s) that are not UTF-8; they read as \ufffd` };
+  }
+  const text = new TextDecoder('gb18030').decode(bytes);
+  return { text, charset: 'gb18030', mismatch: `the page declares charset ${declared} but its bytes are not valid UTF-8; read as GB18030` };
+}
+
 export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), charset: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), charset: 'utf-16be' };
@@ -44,10 +67,7 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {
     const declared = declaredCharset(bytes);
-    if (declared !== null && UTF8_LABELS.test(declared)) {
-      const text = new TextDecoder('gb18030').decode(bytes);
-      return { text, charset: 'gb18030', mismatch: `the page declares charset ${declared} but its bytes are not valid UTF-8; read as GB18030` };
-    }
+    if (declared !== null && UTF8_LABELS.test(declared)) return utf8Declared(bytes, declared);
     const decoder = decoderFor(declared) ?? new TextDecoder('gb18030');
     return { text: decoder.decode(bytes), charset: decoder.encoding };
   }

@@ -114,3 +114,13 @@ describe('a page whose meta charset says UTF-8 while its bytes are GBK (Word-exp
     expect((await htmlExtractor.extract(utf8(page), 'ok.html')).notes).toBeUndefined();
   });
 });
+
+describe('a UTF-8 page with a stray byte', () => {
+  it('stays UTF-8 (its text intact) and says so', async () => {
+    const head = utf8('<html><head><meta charset="utf-8"></head><body><p>某某镇人民政府2022年政府信息公开工作年度报告</p><p>' + '正文'.repeat(200) + '</p>');
+    const bytes = new Uint8Array([...head, 0xff, ...utf8('</body></html>')]);
+    const d = await htmlExtractor.extract(bytes, 'stray.html');
+    expect(d.blocks[0]).toMatchObject({ kind: 'paragraph', text: '某某镇人民政府2022年政府信息公开工作年度报告' });
+    expect(d.notes?.[0]?.message).toContain('not UTF-8');
+  });
+});
