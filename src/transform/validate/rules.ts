@@ -130,7 +130,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'extract.table_missing': { severity: 'warning', description: 'one of the report\'s three tables was not found' },
   'extract.agency_missing': { severity: 'warning', description: 'the reporting agency was found in neither the title nor the body' },
   'extract.year_missing': { severity: 'warning', description: 'the report year was not found' },
-  'extract.charset_mismatch': { severity: 'warning', description: 'the page declares one charset (UTF-8) but its bytes are another; it was read as GB18030' },
+  'extract.charset_mismatch': { severity: 'warning', description: 'the page declares UTF-8 but its bytes are not: read as GB18030 (GBK under a UTF-8 meta), or as UTF-8 with its few stray bytes replaced' },
   'extract.digit_run_split': {
     severity: 'warning',
     description: 'cells printed with nothing between them (a run of digits such as 713000074): this cell is the one split of the run that the table\'s arithmetic admits',
