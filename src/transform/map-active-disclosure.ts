@@ -193,7 +193,7 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
   if (Object.keys(ordered).length > 0) {
     for (const item of expectedItems(version)) {
       if (item in ordered) continue;
-      issues.push({ rule: 'extract.row_missing', severity: 'warning', table: 'active_disclosure', row: item, message: `section 二 item ${item} was not found` });
+      issues.push({ ...ruleOf(RULE.extractRowMissing), table: 'active_disclosure', row: item, message: `section 二 item ${item} was not found` });
     }
   }
   return { active_disclosure: ordered, cells, issues, version };
