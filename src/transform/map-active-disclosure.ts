@@ -155,6 +155,16 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
       else if (hasNumber && header && row.fromTable) unmatchedRow(row, labels, issues);
       continue;
     }
+    if (!header && hasNumber && row.fromTable) {
+      issues.push({
+        ...ruleOf(RULE.extractColumnsUnreadable),
+        table: 'active_disclosure',
+        row: item,
+        cells: row.values.map((c) => c.text),
+        message: `section 二 item ${item}: no 信息内容 header above it names its columns; not loaded (printed: ${printedList(row.values)})`,
+      });
+      continue;
+    }
     if (!header || (!hasNumber && row.values.length === 0)) continue;
     if (item in out) {
       issues.push({ ...ruleOf(RULE.extractDuplicateRow), table: 'active_disclosure', row: item, message: `section 二 item ${item} found twice; the first is kept` });
