@@ -52,4 +52,15 @@ describe('section 二 by header column', () => {
     expect(record.active_disclosure).toEqual(label.active_disclosure);
     expect(sectionTwo(record)).toEqual([{ rule: RULE.extractUnmatchedRow, severity: 'warning', row: undefined, column: undefined, cells: ['7', '0', '7'] }]);
   });
+
+  it('item rows under no 信息内容 header load nothing, each with an error', async () => {
+    const html = replaceOnce(await renderText(county, 'html'), '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>', '');
+    const record = await recordOf(scratch(), 'no-header.html', html);
+    expect(record.active_disclosure.regulations).toBeUndefined();
+    expect(record.active_disclosure.normative_documents).toBeUndefined();
+    expect(sectionTwo(record).filter((i) => i.rule !== RULE.extractRowMissing)).toEqual([
+      { rule: RULE.extractColumnsUnreadable, severity: 'error', row: 'regulations', column: undefined, cells: ['0', '0', '0'] },
+      { rule: RULE.extractColumnsUnreadable, severity: 'error', row: 'normative_documents', column: undefined, cells: ['6', '1', '32'] },
+    ]);
+  });
 });

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../src/transform/record.ts';
 import { RULE } from '../src/transform/validate/rules.ts';
+import { renderDocx } from './render/docx.ts';
+import { reportLayout, type LayoutCell, type LayoutTable, type ReportLayout } from './render/report-layout.ts';
 import { labelNamed, recordOf, renderText, replaceOnce } from './support/rendered-record.ts';
 import { useTempDir } from './support/temp-dir.ts';
 
@@ -28,6 +30,26 @@ function threeColumns(html: string): string {
       return `<td>${v[0]}</td><td>${orgs}</td><td>${v[6]}</td></tr>`;
     });
   return head.slice(0, start) + table + head.slice(end);
+}
+
+/** The same three-column 三 as a report layout, for the DOCX renderer (merged cells as Word merges them). */
+function threeColumnLayout(layout: ReportLayout): ReportLayout {
+  const blocks = layout.blocks.map((b) => {
+    if (b.kind !== 'table' || !b.rows[0]?.some((c) => c.text === '申请人情况')) return b;
+    const [first, , , ...data] = b.rows;
+    const head: LayoutCell[][] = [
+      [{ ...first![0]!, rowSpan: 2 }, { text: '申请人情况', colSpan: 3 }],
+      [{ text: '自然人' }, { text: '法人或其他组织' }, { text: '总计' }],
+    ];
+    const rows = data.map((row) => {
+      const values = row.slice(-7).map((c) => Number(c.text));
+      const orgs = values.slice(1, 6).reduce((a, v) => a + v, 0);
+      return [...row.slice(0, -7), { text: String(values[0]) }, { text: String(orgs) }, { text: String(values[6]) }];
+    });
+    const table: LayoutTable = { ...b, rows: [...head, ...rows], headerRows: 2, columnWidths: [2, 3, 5, 1, 1, 1] };
+    return table;
+  });
+  return { ...layout, blocks };
 }
 
 function issuesOf(record: ReportRecord, rule: string) {
@@ -52,6 +74,15 @@ describe('section 三 columns by their header labels', () => {
     const unmatched = issuesOf(record, RULE.extractUnmatchedColumn);
     expect(unmatched).toHaveLength(Object.keys(label.applications!).length);
     expect(unmatched[0]).toMatchObject({ severity: 'warning', table: 'applications', row: 'new_received', cells: ['8'] });
+    expect(record.validation.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('the same in DOCX: 法人或其他组织 is reported, never loaded as 商业企业', async () => {
+    const record = await recordOf(scratch(), 'three-columns.docx', await renderDocx(threeColumnLayout(reportLayout(label))));
+    for (const [row, values] of Object.entries(label.applications!)) {
+      expect(record.applications[row], row).toEqual([values[0], null, null, null, null, null, values[6]]);
+    }
+    expect(issuesOf(record, RULE.extractUnmatchedColumn)).toHaveLength(Object.keys(label.applications!).length);
     expect(record.validation.filter((i) => i.severity === 'error')).toEqual([]);
   });
 

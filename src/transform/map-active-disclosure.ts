@@ -155,6 +155,16 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
       else if (hasNumber && header && row.fromTable) unmatchedRow(row, labels, issues);
       continue;
     }
+    if (!header && hasNumber && row.fromTable) {
+      issues.push({
+        ...ruleOf(RULE.extractColumnsUnreadable),
+        table: 'active_disclosure',
+        row: item,
+        cells: row.values.map((c) => c.text),
+        message: `section 二 item ${item}: no 信息内容 header above it names its columns; not loaded (printed: ${printedList(row.values)})`,
+      });
+      continue;
+    }
     if (!header || (!hasNumber && row.values.length === 0)) continue;
     if (item in out) {
       issues.push({ ...ruleOf(RULE.extractDuplicateRow), table: 'active_disclosure', row: item, message: `section 二 item ${item} found twice; the first is kept` });
@@ -193,7 +203,7 @@ export function mapActiveDisclosure(rows: readonly LogicalRow[]): MappedActiveDi
   if (Object.keys(ordered).length > 0) {
     for (const item of expectedItems(version)) {
       if (item in ordered) continue;
-      issues.push({ rule: 'extract.row_missing', severity: 'warning', table: 'active_disclosure', row: item, message: `section 二 item ${item} was not found` });
+      issues.push({ ...ruleOf(RULE.extractRowMissing), table: 'active_disclosure', row: item, message: `section 二 item ${item} was not found` });
     }
   }
   return { active_disclosure: ordered, cells, issues, version };

@@ -223,10 +223,10 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
     if (!code) {
       if (hasNumber) {
         issues.push({
-          rule: 'extract.unmatched_row',
-          severity: 'warning',
+          ...ruleOf(RULE.extractUnmatchedRow),
           table: 'applications',
-          message: `section 三: a row of numbers with label "${row.labels.join(' ')}" matches no template row; not loaded`,
+          cells: row.values.map((c) => c.text),
+          message: `section 三: a row of numbers with label "${row.labels.join(' ')}" matches no template row; not loaded (printed: ${printedList(row.values)})`,
         });
       }
       return;
@@ -234,8 +234,7 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
     if (code in applications) {
       if (hasNumber) {
         issues.push({
-          rule: 'extract.duplicate_row',
-          severity: 'warning',
+          ...ruleOf(RULE.extractDuplicateRow),
           table: 'applications',
           row: code,
           message: `section 三 row ${code} found twice; the first is kept ("${row.labels.join(' ')}")`,
@@ -253,8 +252,7 @@ export function mapApplications(rows: readonly LogicalRow[]): MappedApplications
     for (const code of templateRowsOf(version)) {
       if (code in applications) continue;
       issues.push({
-        rule: 'extract.row_missing',
-        severity: 'warning',
+        ...ruleOf(RULE.extractRowMissing),
         table: 'applications',
         row: code,
         message: `section 三 row ${code} was not found`,

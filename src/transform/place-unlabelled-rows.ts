@@ -14,6 +14,7 @@
  * when that label fits between its neighbours (or the neighbours are out of
  * template order); else it stays unplaced. Pure.
  */
+import { RULE, ruleOf } from './validate/rules.ts';
 import type { ValidationIssue } from './record.ts';
 
 export interface RowToPlace {
@@ -55,8 +56,7 @@ export function placeUnlabelledRows(rows: readonly RowToPlace[], templateRows: r
         // The loose label line before the row names the same row: nothing was guessed.
         if (rows[i + k]!.pending === code) return;
         issues.push({
-          rule: 'extract.row_placed_by_order',
-          severity: 'warning',
+          ...ruleOf(RULE.extractRowPlacedByOrder),
           table: 'applications',
           row: code,
           message: `section 三: a row of numbers printed without its label is read as ${code}, the template row missing at its place`,

@@ -9,6 +9,7 @@
  * off (沐阳县) is taken only when unique, with a warning. Anything else stays
  * unresolved, with its candidates. Pure.
  */
+import { RULE, ruleOf } from '../validate/rules.ts';
 import type { RegionResult, ValidationIssue } from '../record.ts';
 import { DEFAULT_OVERRIDES, findOverride, loadOverrides, type AgencyOverride } from './agency-overrides.ts';
 import { oneCharacterOff } from './fuzzy-match.ts';
@@ -188,7 +189,7 @@ export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOver
     return { region: { ...regionOf(override.code, override.name), kind: override.kind, confidence: 'override' }, issues: [] };
   }
   if (!agency) {
-    return unresolved('unknown', { rule: 'region.unknown', severity: 'warning', message: 'no agency name in the title to place on the map' });
+    return unresolved('unknown', { ...ruleOf(RULE.regionUnknown), message: 'no agency name in the title to place on the map' });
   }
 
   let { parsed, tokens } = readAgency(agency);
@@ -206,8 +207,7 @@ export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOver
   }
   if (!tokens.length) {
     return unresolved(parsed.kind, {
-      rule: 'region.unknown',
-      severity: 'warning',
+      ...ruleOf(RULE.regionUnknown),
       message: `agency "${parsed.name}" names no place the NBS 2023 gazetteer lists, and no override matches it`,
     }, undefined, parent);
   }
@@ -227,8 +227,7 @@ export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOver
     if (result.status === 'many') {
       const how = result.fuzzy ? `is not in the NBS 2023 gazetteer and is one character off ${result.candidates.length} divisions` : `names ${result.candidates.length} divisions`;
       return unresolved(parsed.kind, {
-        rule: 'region.ambiguous',
-        severity: 'warning',
+        ...ruleOf(RULE.regionAmbiguous),
         message: `"${token.printed}" ${how}; no clue in the title, body or source URL leaves only one: ${listCandidates(result.candidates)}`,
       }, result.candidates, parent);
     }
@@ -240,23 +239,20 @@ export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOver
     const issues: ValidationIssue[] = [];
     if (result.fuzzy) {
       issues.push({
-        rule: 'region.fuzzy_match',
-        severity: 'warning',
+        ...ruleOf(RULE.regionFuzzyMatch),
         message: `"${token.printed}" is not in the NBS 2023 gazetteer; taken as ${describeCandidate(d)}, one character off (${result.fuzzy.printed} for ${result.fuzzy.listed})`,
       });
     }
     if (skipped.length) {
       issues.push({
-        rule: 'region.unknown',
-        severity: 'warning',
+        ...ruleOf(RULE.regionUnknown),
         message: `"${skipped.reverse().join('", "')}" not in the NBS 2023 gazetteer; placed only as far as ${describeCandidate(d)}`,
       });
     }
     return { region, issues };
   }
   return unresolved(parsed.kind, {
-    rule: 'region.unknown',
-    severity: 'warning',
+    ...ruleOf(RULE.regionUnknown),
     message: `"${skipped.reverse().join('", "')}" not in the NBS 2023 gazetteer, nor one character off a single division in it`,
   }, undefined, parent);
 }
