@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractRecord } from '../pipeline/extract-record.ts';
 import { inferLostCell, lostCellPlacements } from '../src/transform/infer-lost-cell.ts';
 import { RULE } from '../src/transform/validate/rules.ts';
+import { mutateLabel } from './render/index.ts';
 import { CORPUS } from './support/label.ts';
 import { labelNamed, recordOf, renderText, replaceOnce } from './support/rendered-record.ts';
 import { useTempDir } from './support/temp-dir.ts';
@@ -91,6 +92,18 @@ describe('a real row that loses a cell its arithmetic cannot place', () => {
     const record = await recordOf(scratch(), 'shuyang-dropped.txt', text);
     expect(record.applications.granted).toEqual([null, null, null, null, null, null, null]);
     expect(record.validation.filter((i) => i.rule === RULE.extractLostCell).map((i) => i.cells)).toEqual([['290', '0', '0', '3', '0', '294']]);
+  });
+
+  it('a grid (HTML) keeps one blank cell of a row blank in its column; a text layout cannot tell it from a lost cell', async () => {
+    const label = mutateLabel(labelNamed('shuyang-county-2025'), 'applications', 'granted', 1, null);
+    const html = await recordOf(scratch(), 'one-blank.html', await renderText(label, 'html'));
+    expect(html.applications.granted).toEqual([290, null, 0, 0, 3, 0, 294]);
+    expect(html.validation.filter((i) => i.severity !== 'info' && i.table === 'applications')).toEqual([]);
+    const text = await recordOf(scratch(), 'one-blank.txt', await renderText(label, 'text-tabs'));
+    expect(text.applications.granted).toEqual([null, null, null, null, null, null, null]);
+    expect(text.validation.filter((i) => i.severity !== 'info' && i.table === 'applications').map((i) => [i.rule, i.row, i.cells])).toEqual([
+      [RULE.extractLostCell, 'granted', ['290', '0', '0', '3', '0', '294']],
+    ]);
   });
 
   it('a grid (HTML) keeps a blank cell blank in its column: nothing is inferred', async () => {
