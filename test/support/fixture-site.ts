@@ -64,7 +64,8 @@ function page(title: string, body: string, charset: 'utf-8' | 'gbk' = 'utf-8'): 
   return charset === 'gbk' ? iconv.encode(html, 'gbk') : Buffer.from(html);
 }
 
-const NAV = `<div class="nav"><a href="${SITE.home}">首页</a> <a href="${SITE.listing}">政府信息公开年报</a> <a href="${SITE.notReport}">通知公告</a></div>`;
+/** The site's navigation bar, as long as a real one (a short line of text right above a title is read as part of it). */
+const NAV = `<div class="nav"><a href="${SITE.home}">首页</a> <a href="${SITE.home}#zwgk">政务公开</a> <a href="${SITE.home}#zwfw">政务服务</a> <a href="${SITE.home}#hdjl">互动交流</a> <a href="${SITE.home}#zjsfq">走进示范区</a> <a href="${SITE.listing}">政府信息公开年报</a> <a href="${SITE.notReport}">通知公告</a> <a href="${SITE.home}#zcwj">政策文件</a> <a href="${SITE.home}#zcjd">政策解读</a> <a href="${SITE.home}#rsxx">人事信息</a> <a href="${SITE.home}#czzj">财政资金</a></div>`;
 
 function metaTable(indexNo: string, date: string): string {
   return `<table class="meta"><tr><td>索引号</td><td>${indexNo}</td><td>分类</td><td>信息公开年报</td></tr><tr><td>发布机构</td><td>${PUBLISHER}</td><td>发文日期</td><td>${date}</td></tr></table>`;
