@@ -29,7 +29,7 @@ function stemOf(u: URL): { stem: string; ext: string | null } {
 }
 
 function isSiblingPage(target: URL, listing: URL): boolean {
-  if (target.host !== listing.host || folderOf(target) !== folderOf(listing)) return false;
+  if (target.host !== listing.host || folderOf(target) !== folderOf(listing) || target.search !== listing.search) return false;
   const { stem, ext } = stemOf(listing);
   const name = target.pathname.slice(target.pathname.lastIndexOf('/') + 1);
   const m = /^(.+?)(?:_(\d+))?\.(\w+)$/u.exec(name);

@@ -7,7 +7,8 @@
  *                  when its URL or text matches it (instead of the default words)
  *   max_pages      how many listing pages to follow through the pagination (optional)
  *   division_code  the NBS code of the agency's division, copied into the manifest (optional)
- * Blank lines and lines whose first field starts with "#" are skipped. Every
+ * Blank lines and lines whose first field starts with "#" (before the header
+ * too) are skipped. Every
  * problem is reported at once, each naming its line.
  */
 import { readFile } from 'node:fs/promises';
@@ -70,13 +71,16 @@ function readRow(row: Record<string, string>, line: number): { source?: Source; 
 
 /** The sources in `text` (the contents of `file`). Throws ConfigError naming every bad line. */
 export function parseSources(text: string, file: string): Source[] {
-  let records: string[][];
+  let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: false });
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (e) {
     throw new ConfigError(file, `not a readable CSV file: ${e instanceof Error ? e.message : String(e)}`, e);
   }
-  const [header, ...rows] = records.map((fields, i) => ({ fields, line: i + 1 }));
+  // Comment lines may stand before the header too.
+  const lines = records.map(({ record, info }) => ({ fields: record, line: info.lines }));
+  const firstData = lines.findIndex(({ fields }) => !fields[0]?.trim().startsWith('#'));
+  const [header, ...rows] = firstData < 0 ? [] : lines.slice(firstData);
   const names = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
   if (!names.includes('url')) throw new ConfigError(file, `the first line must be a header naming the columns (${COLUMNS.join(',')}); it has no "url" column`);
   const unknown = names.filter((n) => n && !(COLUMNS as readonly string[]).includes(n));
