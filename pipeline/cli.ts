@@ -25,6 +25,25 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** The options naming what to crawl and how to reach whoever runs the crawler. */
+function crawlOptions(cmd: Command): Command {
+  return cmd
+    .option('--sources <file>', 'sources file: the listing pages to crawl', 'sources.csv')
+    .option('--config <file>', 'config file (crawl.contact, limits, allowed hosts)', 'nianbao.config.json')
+    .option('--contact <contact>', 'e-mail or URL for the user agent (overrides crawl.contact)');
+}
+
+/** The options of a pipeline run. */
+function runOptions(cmd: Command): Command {
+  return cmd
+    .option('--raw <dir>', 'folder of raw reports', 'data/raw')
+    .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
+    .option('--force', 'redo every document, not only changed ones')
+    .option('--export <dir>', 'also export every table to this folder')
+    .option('--format <format>', 'export format: csv or parquet', 'parquet')
+    .option('--concurrency <n>', 'documents extracted at once', positiveInt, 2);
+}
+
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let code = EXIT_OK;
   const program = new Command('nianbao')
@@ -53,19 +72,6 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       }
     });
 
-  const crawlOptions = (cmd: Command): Command =>
-    cmd
-      .option('--sources <file>', 'sources file: the listing pages to crawl', 'sources.csv')
-      .option('--config <file>', 'config file (crawl.contact, limits, allowed hosts)', 'nianbao.config.json')
-      .option('--contact <contact>', 'e-mail or URL for the user agent (overrides crawl.contact)');
-  const runOptions = (cmd: Command): Command =>
-    cmd
-      .option('--raw <dir>', 'folder of raw reports', 'data/raw')
-      .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
-      .option('--force', 'redo every document, not only changed ones')
-      .option('--export <dir>', 'also export every table to this folder')
-      .option('--format <format>', 'export format: csv or parquet', 'parquet')
-      .option('--concurrency <n>', 'documents extracted at once', positiveInt, 2);
   const badFormat = (opts: { format: string }): boolean => {
     if (opts.format === 'csv' || opts.format === 'parquet') return false;
     err.write(`nianbao: --format must be csv or parquet, got "${opts.format}"\n`);
@@ -96,25 +102,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     .option('--no-crawl', 'run the pipeline only, without crawling first')
     .action(async (opts: CrawlAndRunOptions & { cron: string }) => {
       if (badFormat(opts)) return;
-      const { checkCron, schedule } = await import('./schedule.ts');
-      try {
-        checkCron(opts.cron);
-      } catch (e) {
-        err.write(`nianbao: --cron "${opts.cron}" is not a cron expression: ${e instanceof Error ? e.message : String(e)}\n`);
-        code = EXIT_FATAL;
-        return;
-      }
-      const { crawlAndRun } = await import('./crawl-and-run.ts');
-      const stop = new AbortController();
-      const onSignal = (): void => stop.abort();
-      process.once('SIGTERM', onSignal);
-      process.once('SIGINT', onSignal);
-      try {
-        await schedule(opts.cron, (signal) => crawlAndRun(opts, out, signal), out, stop.signal);
-      } finally {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-      }
+      const { scheduleCommand } = await import('./schedule-command.ts');
+      code = await scheduleCommand(opts, out, err);
     });
 
   try {
