@@ -30,7 +30,6 @@ function safeSegment(raw: string): string {
   } catch {
     s = raw;
   }
-  // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').trim();
   if (s === '' || s === '.' || s === '..') return '_';
   if (s.startsWith('.')) s = `_${s}`;
