@@ -2,6 +2,9 @@
  * The `nianbao` command line. Thin: parses arguments and calls the stages.
  *   nianbao extract FILE [--json]      one document -> its record
  *   nianbao run [--raw DIR] [--db FILE] build or refresh the warehouse
+ *   nianbao crawl [--sources FILE]      fill the raw folder from the agencies' sites
+ *   nianbao run --crawl                 crawl, then run
+ *   nianbao schedule --cron "30 2 * * *"   crawl and run on a schedule, until SIGTERM
  * Exit codes: 0 all documents loaded; 1 some documents failed (the rest
  * loaded); 2 usage or fatal error.
  */
@@ -9,7 +12,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNianbaoError } from '../src/errors.ts';
 import { extractRecord } from './extract-record.ts';
 import { toJson } from './public-record.ts';
-import type { RunOptions } from './run.ts';
+import type { CrawlAndRunOptions } from './crawl-and-run.ts';
+import type { CrawlCommandOptions } from './crawl-command.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
@@ -19,6 +23,25 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number from 1 up, got "${value}"`);
   return n;
+}
+
+/** The options naming what to crawl and how to reach whoever runs the crawler. */
+function crawlOptions(cmd: Command): Command {
+  return cmd
+    .option('--sources <file>', 'sources file: the listing pages to crawl', 'sources.csv')
+    .option('--config <file>', 'config file (crawl.contact, limits, allowed hosts)', 'nianbao.config.json')
+    .option('--contact <contact>', 'e-mail or URL for the user agent (overrides crawl.contact)');
+}
+
+/** The options of a pipeline run. */
+function runOptions(cmd: Command): Command {
+  return cmd
+    .option('--raw <dir>', 'folder of raw reports', 'data/raw')
+    .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
+    .option('--force', 'redo every document, not only changed ones')
+    .option('--export <dir>', 'also export every table to this folder')
+    .option('--format <format>', 'export format: csv or parquet', 'parquet')
+    .option('--concurrency <n>', 'documents extracted at once', positiveInt, 2);
 }
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -49,25 +72,38 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       }
     });
 
-  program
-    .command('run')
-    .description('extract every report under the raw folder and load the warehouse')
+  const badFormat = (opts: { format: string }): boolean => {
+    if (opts.format === 'csv' || opts.format === 'parquet') return false;
+    err.write(`nianbao: --format must be csv or parquet, got "${opts.format}"\n`);
+    code = EXIT_FATAL;
+    return true;
+  };
+
+  runOptions(crawlOptions(program.command('run')))
+    .description('extract every report under the raw folder and load the warehouse (with --crawl: crawl the sources first)')
+    .option('--crawl', 'crawl the sources into the raw folder first')
+    .action(async (opts: CrawlAndRunOptions) => {
+      if (badFormat(opts)) return;
+      const { crawlAndRun } = await import('./crawl-and-run.ts');
+      code = await crawlAndRun({ ...opts, crawl: opts.crawl ?? false }, out);
+    });
+
+  crawlOptions(program.command('crawl'))
+    .description("fetch the reports the sources' listing pages link into the raw folder, with manifest.csv and crawl-log.csv")
     .option('--raw <dir>', 'folder of raw reports', 'data/raw')
-    .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
-    .option('--force', 'redo every document, not only changed ones')
-    .option('--export <dir>', 'also export every table to this folder')
-    .option('--format <format>', 'export format: csv or parquet', 'parquet')
-    .option('--concurrency <n>', 'documents extracted at once', positiveInt, 2)
-    .action(async (opts: RunOptions) => {
-      if (opts.format !== 'csv' && opts.format !== 'parquet') {
-        err.write(`nianbao: --format must be csv or parquet, got "${opts.format}"\n`);
-        code = EXIT_FATAL;
-        return;
-      }
-      // Loaded on use: `extract` never loads DuckDB.
-      const { runPipeline } = await import('./run.ts');
-      const summary = await runPipeline(opts, out);
-      code = summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+    .action(async (opts: CrawlCommandOptions) => {
+      const { runCrawl, crawlExitCode } = await import('./crawl-command.ts');
+      code = crawlExitCode(await runCrawl(opts, out));
+    });
+
+  runOptions(crawlOptions(program.command('schedule')))
+    .description('stay running: crawl and run whenever the cron expression fires, never two runs at once; SIGTERM stops it')
+    .requiredOption('--cron <expression>', 'when to run, e.g. "30 2 * * *" (croner: 5 fields, or 6 with seconds)')
+    .option('--no-crawl', 'run the pipeline only, without crawling first')
+    .action(async (opts: CrawlAndRunOptions & { cron: string }) => {
+      if (badFormat(opts)) return;
+      const { scheduleCommand } = await import('./schedule-command.ts');
+      code = await scheduleCommand(opts, out, err);
     });
 
   try {
@@ -76,7 +112,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? EXIT_OK : EXIT_FATAL;
     }
-    err.write(`nianbao: ${e instanceof Error ? e.message : String(e)}\n`);
+    err.write(`nianbao: ${isNianbaoError(e) ? e.line() : e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_FATAL;
   }
   return code;

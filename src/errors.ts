@@ -3,7 +3,7 @@
  * sentence a user can act on; `cause` keeps the underlying error.
  */
 
-export type FailureKind = 'empty' | 'unsupported' | 'corrupt' | 'encrypted' | 'needs_ocr' | 'not_a_report' | 'io' | 'load';
+export type FailureKind = 'empty' | 'unsupported' | 'corrupt' | 'encrypted' | 'needs_ocr' | 'not_a_report' | 'io' | 'load' | 'config';
 
 export class NianbaoError extends Error {
   readonly file: string;
@@ -73,6 +73,13 @@ export class ReadFileError extends NianbaoError {
 export class LoadError extends NianbaoError {
   constructor(file: string, reason: string, cause?: unknown) {
     super('load', file, reason, { cause });
+  }
+}
+
+/** A sources file, crawl config or manifest that cannot be used as written: names the file, the line when there is one, and what to fix. */
+export class ConfigError extends NianbaoError {
+  constructor(file: string, reason: string, cause?: unknown) {
+    super('config', file, reason, { cause });
   }
 }
 

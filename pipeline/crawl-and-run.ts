@@ -1,0 +1,29 @@
+/**
+ * `nianbao run --crawl` and each scheduled run: crawl the sources into the raw
+ * folder, then run the pipeline on it (only what changed is redone). The exit
+ * code is the worse of the two: 1 when some URL or document failed (the rest
+ * went through), 0 when all went well. A crawl stopped by its signal skips the
+ * pipeline: the next run reads what it saved.
+ */
+import { crawlExitCode, runCrawl, type CrawlCommandOptions } from './crawl-command.ts';
+import type { RunOptions } from './run.ts';
+
+export interface CrawlAndRunOptions extends RunOptions, Omit<CrawlCommandOptions, 'raw'> {
+  crawl: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_SOME_FAILED = 1;
+
+export async function crawlAndRun(options: CrawlAndRunOptions, out: NodeJS.WritableStream, signal?: AbortSignal): Promise<number> {
+  let code = EXIT_OK;
+  if (options.crawl) {
+    const summary = await runCrawl({ sources: options.sources, raw: options.raw, config: options.config, ...(options.contact ? { contact: options.contact } : {}) }, out, signal);
+    code = crawlExitCode(summary);
+    if (summary.stopped) return code;
+  }
+  // Loaded on use: `extract` and `crawl` never load DuckDB.
+  const { runPipeline } = await import('./run.ts');
+  const summary = await runPipeline(options, out);
+  return Math.max(code, summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK);
+}
