@@ -15,7 +15,7 @@ const loaders: Record<string, Loader> = {
   '.html': async () => (await import('./html.ts')).htmlExtractor,
   '.htm': async () => (await import('./html.ts')).htmlExtractor,
   '.docx': async () => (await import('./docx.ts')).docxExtractor,
-  '.pdf': async () => (await import('./pdf.ts')).pdfExtractor,
+  '.pdf': async () => (await import('./pdf/pdf.ts')).pdfExtractor,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);

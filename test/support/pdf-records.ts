@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractBytes } from '../../pipeline/extract-record.ts';
 import { isNianbaoError } from '../../src/errors.ts';
-import { extractPdf } from '../../src/extract/pdf.ts';
+import { extractPdf } from '../../src/extract/pdf/pdf.ts';
 import { transformDocument } from '../../src/transform/transform-document.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;

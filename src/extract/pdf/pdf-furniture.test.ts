@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS } from '../../test/support/label.ts';
+import { CORPUS } from '../../../test/support/label.ts';
 import { findFurniture, isPageNumber } from './pdf-furniture.ts';
 import { lineText } from './pdf-geometry.ts';
 import { latticeTables } from './pdf-lattice.ts';

@@ -11,8 +11,8 @@
  * protected one EncryptedFileError; a damaged or truncated one
  * CorruptFileError.
  */
-import type { Block, DocumentModel, Extractor } from './document.ts';
-import { foldSpace } from './document.ts';
+import type { Block, DocumentModel, Extractor } from '../document.ts';
+import { foldSpace } from '../document.ts';
 import { findFurniture, type PageLines } from './pdf-furniture.ts';
 import { latticeTables } from './pdf-lattice.ts';
 import { openPdf, pdfError, type PdfDocument } from './pdf-open.ts';

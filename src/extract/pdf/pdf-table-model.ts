@@ -5,8 +5,8 @@
  * where columns can still be matched by position. Also: assigning text
  * pieces to cells, and turning the result into a document-model table.
  */
-import { makeCell, type Cell, type TableBlock } from './document.ts';
-import { looksLikeValue } from './value-text.ts';
+import { makeCell, type Cell, type TableBlock } from '../document.ts';
+import { looksLikeValue } from '../value-text.ts';
 import { blockText, centerX, centerY, joinWords, lineText, overlap, union, type Box, type TextPiece } from './pdf-geometry.ts';
 
 export interface GeoCell {
