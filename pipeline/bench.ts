@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  // Warm-up: pdfjs loaded, fonts cached, JIT warm; pdftotext binary in the page cache.
+  // Warm-up: PDFium loaded, fonts cached, JIT warm; pdftotext binary in the page cache.
   for (const f of files) await run('pdftotext', ['-layout', f, '-'], { maxBuffer: 64 << 20 });
 
   // `nianbao run` reads a raw folder: the same files, copied into a scratch one, loaded into a scratch warehouse.
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     mkdirSync(raw);
     files.forEach((f, i) => copyFileSync(f, join(raw, `${String(i).padStart(3, '0')}-${basename(f)}`)));
     const timings = await timeSideBySide(rounds, files, [
-      { label: 'nianbao extract (pdfjs + layout + transform)', round: eachFile((f) => extractFile(f)) },
+      { label: 'nianbao extract (PDFium + layout + transform)', round: eachFile((f) => extractFile(f)) },
       { label: 'nianbao run --force (+ load into DuckDB)', round: () => runPipeline({ raw, db: join(scratch, 'wh.duckdb'), force: true, format: 'parquet', concurrency: 1 }, sink) },
       { label: 'pdftotext -layout (one process per file)', round: eachFile((f) => run('pdftotext', ['-layout', f, '-'], { maxBuffer: 64 << 20 })) },
     ]);

@@ -2,7 +2,7 @@
  * The version of the code that turns a raw file into facts: a hash of every
  * source and data file under src/ and pipeline/ (tests left out), of the
  * checked-in agency overrides and of package-lock.json (the versions of
- * pdfjs-dist, mammoth, cheerio …). Stored with each report, so a run after an
+ * @embedpdf/pdfium, mammoth, cheerio …). Stored with each report, so a run after an
  * upgrade redoes the documents the old code read, while a run on the same
  * code skips them. Line endings are folded, so a Windows checkout hashes the
  * same.

@@ -1,39 +1,30 @@
 /**
- * Opens a PDF with pdfjs-dist (the legacy build, for Node 20) and turns the
- * ways a PDF can fail to open into typed errors: not a PDF or truncated
- * (CorruptFileError), password-protected (EncryptedFileError). pdfjs is
- * loaded once per process, on first use, and runs its worker in this thread.
+ * Opens a PDF with PDFium and turns the ways a PDF can fail to open into
+ * typed errors: not a PDF or truncated (CorruptFileError), password-protected
+ * (EncryptedFileError). The document keeps its bytes in PDFium's heap until
+ * it is closed; pages are loaded and closed one at a time by the caller.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CorruptFileError, EncryptedFileError } from '../../errors.ts';
+import { copyIn, free, loadPdfium, readUtf16, type Pdfium } from './pdfium.ts';
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
-export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
-
-const require = createRequire(import.meta.url);
-let pdfjs: Promise<Pdfjs> | null = null;
-
-/** The one pdfjs instance of the process. */
-export function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= (async () => {
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // Node has no web workers: pdfjs runs its worker code in this thread, loaded from this path.
-    lib.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
-    return lib;
-  })();
-  return pdfjs;
-}
-
-/** Where pdfjs-dist keeps its CMaps and standard font data (trailing slash required). */
-function assetDir(name: 'cmaps' | 'standard_fonts'): string {
-  return join(dirname(require.resolve('pdfjs-dist/package.json')), name) + '/';
+/** An open PDF. `close()` frees it (and its bytes); call it exactly once. */
+export interface PdfDocument {
+  readonly pdfium: Pdfium;
+  /** PDFium's FPDF_DOCUMENT handle. */
+  readonly handle: number;
+  readonly pageCount: number;
+  /** The Title of the document information dictionary ('' when there is none). */
+  title(): string;
+  close(): void;
 }
 
 const HEADER = '%PDF-';
 const EOF_MARK = '%%EOF';
+
+/** FPDF_GetLastError codes (fpdfview.h). */
+const FPDF_ERR_FORMAT = 3;
+const FPDF_ERR_PASSWORD = 4;
+const FPDF_ERR_SECURITY = 5;
 
 function hasMarker(bytes: Uint8Array, marker: string, from: number, to: number): boolean {
   const codes = [...marker].map((c) => c.charCodeAt(0));
@@ -47,7 +38,7 @@ function hasMarker(bytes: Uint8Array, marker: string, from: number, to: number):
 /**
  * Checks the bytes look like a whole PDF: the %PDF- header near the start and
  * the %%EOF marker near the end. A PDF cut short (an interrupted download)
- * lacks the end marker; pdfjs would recover part of it and say nothing.
+ * lacks the end marker; a PDF reader would recover part of it and say nothing.
  */
 function checkPdfBytes(bytes: Uint8Array, file: string): void {
   if (!hasMarker(bytes, HEADER, 0, 1024)) {
@@ -58,38 +49,34 @@ function checkPdfBytes(bytes: Uint8Array, file: string): void {
   }
 }
 
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+function openError(code: number, file: string): Error {
+  if (code === FPDF_ERR_PASSWORD || code === FPDF_ERR_SECURITY) return new EncryptedFileError(file, 'PDF is password-protected; cannot read its text');
+  if (code === FPDF_ERR_FORMAT) return new CorruptFileError(file, 'PDF is damaged: its structure cannot be parsed');
+  return new CorruptFileError(file, `cannot read PDF (PDFium error ${code})`);
 }
 
-/** Maps a pdfjs failure to a typed error naming the file. */
-export function pdfError(e: unknown, file: string): Error {
-  const name = e instanceof Error ? e.name : '';
-  if (name === 'PasswordException') return new EncryptedFileError(file, 'PDF is password-protected; cannot read its text');
-  if (name === 'InvalidPDFException') return new CorruptFileError(file, `PDF is damaged: ${reasonOf(e)}`, e);
-  return new CorruptFileError(file, `cannot read PDF: ${reasonOf(e)}`, e);
-}
-
-/** Opens the document. The caller must call `destroy()` on it when done. */
+/** Opens the document. The caller must `close()` it when done. */
 export async function openPdf(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   checkPdfBytes(bytes, file);
-  const lib = await loadPdfjs();
-  const task = lib.getDocument({
-    // pdfjs takes ownership of (detaches) the buffer it is given: give it a copy.
-    data: new Uint8Array(bytes),
-    verbosity: lib.VerbosityLevel.ERRORS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    cMapUrl: assetDir('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: assetDir('standard_fonts'),
-    stopAtErrors: false,
-  });
-  try {
-    return await task.promise;
-  } catch (e) {
-    await task.destroy().catch(() => undefined);
-    throw pdfError(e, file);
+  const pdfium = await loadPdfium();
+  const data = copyIn(pdfium, bytes);
+  const handle = pdfium.FPDF_LoadMemDocument(data, bytes.length, '');
+  if (!handle) {
+    const code = pdfium.FPDF_GetLastError();
+    free(pdfium, data);
+    throw openError(code, file);
   }
+  let open = true;
+  return {
+    pdfium,
+    handle,
+    pageCount: pdfium.FPDF_GetPageCount(handle),
+    title: () => readUtf16(pdfium, (buf, len) => pdfium.FPDF_GetMetaText(handle, 'Title', buf, len)),
+    close: () => {
+      if (!open) return;
+      open = false;
+      pdfium.FPDF_CloseDocument(handle);
+      free(pdfium, data);
+    },
+  };
 }

@@ -85,7 +85,7 @@ export function cellText(pieces: readonly TextPiece[]): string {
 }
 
 /**
- * Splits a horizontal piece that runs over column edges (pdfjs joined the
+ * Splits a horizontal piece that runs over column edges (the text layer joined the
  * texts of two cells) at those edges, sharing its width evenly among its
  * characters.
  */
