@@ -7,8 +7,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNianbaoError } from '../src/errors.ts';
-import { extractRecord } from './extract-record.ts';
-import { toJson } from './public-record.ts';
 import type { RunOptions } from './run.ts';
 
 export const EXIT_OK = 0;
@@ -34,6 +32,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     .argument('<file>', 'report file (.txt, .md, .html, .htm, .docx, .pdf)')
     .option('--json', 'print the record as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
+      // Loaded on use, like `run` below: `nianbao --help` loads neither the extractors nor DuckDB.
+      const { extractRecord } = await import('./extract-record.ts');
+      const { toJson } = await import('./public-record.ts');
       try {
         const record = await extractRecord(file);
         if (opts.json) out.write(toJson(record) + '\n');

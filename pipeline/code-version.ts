@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../src/project-root.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = PROJECT_ROOT;
 const INPUTS = ['src', 'pipeline', 'data/overrides', 'package-lock.json'];
 
 function isTestFile(name: string): boolean {
