@@ -28,7 +28,8 @@ import type { Block, DocumentModel, Extractor } from '../document.ts';
 import { foldSpace } from '../document.ts';
 import { findFurniture, type PageLines } from './pdf-furniture.ts';
 import { latticeTables } from './pdf-lattice.ts';
-import { CorruptFileError } from '../../errors.ts';
+import { CorruptFileError, LimitExceededError } from '../../errors.ts';
+import { DEFAULT_LIMITS } from '../../limits.ts';
 import { openPdf, type PdfDocument } from './pdf-open.ts';
 import { readPage, type PageContent } from './pdf-page-content.ts';
 import { marginsOf, paragraphs, toLine, type Line, type Margins } from './pdf-paragraphs.ts';
@@ -39,6 +40,8 @@ import { textTables } from './pdf-text-table.ts';
 export interface PdfOptions {
   /** Use drawn table lines (default true). Off, every table is rebuilt from text alignment alone. */
   rulings?: boolean;
+  /** Most pages read (default DEFAULT_LIMITS.maxPages); a longer PDF fails with LimitExceededError. */
+  maxPages?: number;
 }
 
 type FlowItem = { kind: 'line'; line: Line } | { kind: 'table'; table: GeoTable };
@@ -60,6 +63,10 @@ export function readPages(doc: PdfDocument, file: string): PageContent[] {
 export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<DocumentModel> {
   const doc = await openPdf(bytes, file);
   try {
+    const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPages;
+    if (doc.pageCount > maxPages) {
+      throw new LimitExceededError(file, 'pages', `PDF has ${doc.pageCount} pages, more than the limit of ${maxPages}; not read`);
+    }
     const pages = readPages(doc, file);
     checkTextLayer(pages, file);
     const title = foldSpace(doc.title()) || undefined;
@@ -158,5 +165,5 @@ function layout(pages: readonly PageContent[], file: string, options: PdfOptions
 export const pdfExtractor: Extractor = {
   extensions: ['.pdf'],
   format: 'pdf',
-  extract: (bytes, file) => extractPdf(bytes, file),
+  extract: (bytes, file, limits = DEFAULT_LIMITS) => extractPdf(bytes, file, { maxPages: limits.maxPages }),
 };
