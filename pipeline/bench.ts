@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     files.forEach((f, i) => copyFileSync(f, join(raw, `${String(i).padStart(3, '0')}-${basename(f)}`)));
     const timings = await timeSideBySide(rounds, files, [
       { label: 'nianbao extract (PDFium + layout + transform)', round: eachFile((f) => extractFile(f)) },
-      { label: 'nianbao run --force (+ load into DuckDB)', round: () => runPipeline({ raw, db: join(scratch, 'wh.duckdb'), force: true, format: 'parquet', concurrency: 1 }, sink) },
+      { label: 'nianbao run --force (+ load into DuckDB)', round: () => runPipeline({ raw, db: join(scratch, 'wh.duckdb'), force: true, format: 'parquet', workers: 1 }, sink) },
       { label: 'pdftotext -layout (one process per file)', round: eachFile((f) => run('pdftotext', ['-layout', f, '-'], { maxBuffer: 64 << 20 })) },
     ]);
     const perSecond = (t: Timing) => t.docs / t.seconds;

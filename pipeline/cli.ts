@@ -58,7 +58,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     .option('--force', 'redo every document, not only changed ones')
     .option('--export <dir>', 'also export every table to this folder')
     .option('--format <format>', 'export format: csv or parquet', 'parquet')
-    .option('--concurrency <n>', 'documents extracted at once', positiveInt, 2)
+    .option('--workers <n>', 'worker threads reading documents (default: one per core)', positiveInt)
     .action(async (opts: RunOptions) => {
       if (opts.format !== 'csv' && opts.format !== 'parquet') {
         err.write(`nianbao: --format must be csv or parquet, got "${opts.format}"\n`);

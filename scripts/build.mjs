@@ -3,7 +3,8 @@
  * Builds the compiled CLI into dist/: TypeScript compiled by tsc
  * (tsconfig.build.json: src/ and pipeline/, tests left out, relative `.ts`
  * imports rewritten to `.js`), then the data files the code reads beside
- * itself (JSON, CSV, TXT under src/ and pipeline/) and the SQL under sql/
+ * itself (JSON, CSV, TXT under src/ and pipeline/, and the .mjs worker
+ * entry) and the SQL under sql/
  * copied to the same places under dist/. Run by `npm run build`, and by npm
  * itself after `npm ci` / `npm install` (the `prepare` script).
  */
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const DATA = /\.(json|csv|txt)$/;
+const DATA = /\.(json|csv|txt|mjs)$/;
 const require = createRequire(import.meta.url);
 
 /** Data files under a folder (test fixtures left out). */
