@@ -14,7 +14,7 @@
  * right.
  */
 import type { Box } from './pdf-geometry.ts';
-import { withScratch, type Pdfium } from './pdfium.ts';
+import { hotFunctions, withScratch, type Pdfium } from './pdfium.ts';
 
 export interface Glyph {
   text: string;
@@ -59,35 +59,37 @@ const UPRIGHT = 0.5;
 
 /** A glyph's advance in text space from its font's widths (the font looked up by Unicode). */
 function glyphWidth(pdfium: Pdfium, font: number, code: number, fontSize: number, out: number): number {
-  if (!font || !pdfium.FPDFFont_GetGlyphWidth(font, code, fontSize, out)) return 0;
+  const hot = hotFunctions(pdfium);
+  if (!font || !hot.FPDFFont_GetGlyphWidth(font, code, fontSize, out)) return 0;
   return pdfium.pdfium.HEAPF32[out >> 2]!;
 }
 
 /** Every drawn glyph of the text page, in drawing order. */
 export function readGlyphs(pdfium: Pdfium, textPage: number): Glyph[] {
-  const n = pdfium.FPDFText_CountChars(textPage);
+  const hot = hotFunctions(pdfium);
+  const n = hot.FPDFText_CountChars(textPage);
   const glyphs: Glyph[] = [];
   withScratch(pdfium, 8, (s) => {
     for (let i = 0; i < n; i++) {
-      if (pdfium.FPDFText_IsGenerated(textPage, i) === 1) continue;
-      const code = pdfium.FPDFText_GetUnicode(textPage, i);
+      if (hot.FPDFText_IsGenerated(textPage, i) === 1) continue;
+      const code = hot.FPDFText_GetUnicode(textPage, i);
       if (code === 0) continue;
       const text = String.fromCodePoint(code);
-      pdfium.FPDFText_GetCharOrigin(textPage, i, s.at(0), s.at(1));
+      hot.FPDFText_GetCharOrigin(textPage, i, s.at(0), s.at(1));
       const x = s.f64(0);
       const y = s.f64(1);
-      pdfium.FPDFText_GetMatrix(textPage, i, s.at(0));
+      hot.FPDFText_GetMatrix(textPage, i, s.at(0));
       const m = [s.f32(0), s.f32(1), s.f32(2), s.f32(3)] as const;
-      const fontSize = pdfium.FPDFText_GetFontSize(textPage, i);
+      const fontSize = hot.FPDFText_GetFontSize(textPage, i);
       const [u, v] = textSpaceOffset(x, y, [...m, s.f32(4), s.f32(5)], fontSize);
       const vertical = u < -VERTICAL_OFFSET && v < -VERTICAL_OFFSET;
-      pdfium.FPDFText_GetLooseCharBox(textPage, i, s.at(4));
+      hot.FPDFText_GetLooseCharBox(textPage, i, s.at(4));
       const [left, right] = [s.f32(8), s.f32(10)];
-      pdfium.FPDFText_GetCharBox(textPage, i, s.at(0), s.at(1), s.at(2), s.at(3));
+      hot.FPDFText_GetCharBox(textPage, i, s.at(0), s.at(1), s.at(2), s.at(3));
       const tight = { x0: s.f64(0), x1: s.f64(1), y0: s.f64(2), y1: s.f64(3) };
       const scale = Math.hypot(m[0], m[1]) || 1;
-      const object = pdfium.FPDFText_GetTextObject(textPage, i);
-      const fontHandle = object ? pdfium.FPDFTextObj_GetFont(object) : 0;
+      const object = hot.FPDFText_GetTextObject(textPage, i);
+      const fontHandle = object ? hot.FPDFTextObj_GetFont(object) : 0;
       const font = `${fontHandle}/${fontSize}`;
       // The loose box's width is the advance times the matrix's a: of no use for text turned a quarter.
       const upright = Math.abs(m[0]) >= UPRIGHT * scale;

@@ -5,7 +5,7 @@
  * scans). Form XObjects are walked into, their matrices applied.
  */
 import { apply, boxOf, multiply, type Matrix } from './pdf-geometry.ts';
-import { withScratch, type Pdfium, type Scratch } from './pdfium.ts';
+import { hotFunctions, withScratch, type HotFunctions, type Pdfium, type Scratch } from './pdfium.ts';
 
 /** A straight horizontal or vertical line drawn on the page. */
 export interface Ruling {
@@ -43,15 +43,15 @@ interface Subpath {
 }
 
 /** A path object's subpaths in its own coordinates (curves reduced to their end points, flagged). */
-function subpaths(pdfium: Pdfium, obj: number, s: Scratch): Subpath[] {
+function subpaths(hot: HotFunctions, obj: number, s: Scratch): Subpath[] {
   const out: Subpath[] = [];
   let cur: Subpath | null = null;
-  const n = pdfium.FPDFPath_CountSegments(obj);
+  const n = hot.FPDFPath_CountSegments(obj);
   for (let i = 0; i < n; i++) {
-    const seg = pdfium.FPDFPath_GetPathSegment(obj, i);
-    if (!seg || !pdfium.FPDFPathSegment_GetPoint(seg, s.at(0), s.at(1))) continue;
+    const seg = hot.FPDFPath_GetPathSegment(obj, i);
+    if (!seg || !hot.FPDFPathSegment_GetPoint(seg, s.at(0), s.at(1))) continue;
     const point: [number, number] = [s.f32(0), s.f32(2)];
-    const type = pdfium.FPDFPathSegment_GetType(seg);
+    const type = hot.FPDFPathSegment_GetType(seg);
     if (type === SEG_MOVETO || !cur) {
       cur = { points: [point], closed: false, curved: false };
       out.push(cur);
@@ -61,29 +61,29 @@ function subpaths(pdfium: Pdfium, obj: number, s: Scratch): Subpath[] {
     } else {
       cur.points.push(point);
     }
-    if (pdfium.FPDFPathSegment_GetClose(seg)) cur.closed = true;
+    if (hot.FPDFPathSegment_GetClose(seg)) cur.closed = true;
   }
   return out;
 }
 
-function objectMatrix(pdfium: Pdfium, obj: number, s: Scratch): Matrix {
-  if (!pdfium.FPDFPageObj_GetMatrix(obj, s.at(0))) return [1, 0, 0, 1, 0, 0];
+function objectMatrix(hot: HotFunctions, obj: number, s: Scratch): Matrix {
+  if (!hot.FPDFPageObj_GetMatrix(obj, s.at(0))) return [1, 0, 0, 1, 0, 0];
   return [s.f32(0), s.f32(1), s.f32(2), s.f32(3), s.f32(4), s.f32(5)];
 }
 
-function isWhiteFill(pdfium: Pdfium, obj: number, s: Scratch): boolean {
-  if (!pdfium.FPDFPageObj_GetFillColor(obj, s.at(0), s.at(1), s.at(2), s.at(3))) return false;
+function isWhiteFill(hot: HotFunctions, obj: number, s: Scratch): boolean {
+  if (!hot.FPDFPageObj_GetFillColor(obj, s.at(0), s.at(1), s.at(2), s.at(3))) return false;
   return s.i32(0) === 255 && s.i32(1) === 255 && s.i32(2) === 255;
 }
 
 /** The rulings one path object draws, in page coordinates. */
-function pathRulings(pdfium: Pdfium, obj: number, toPage: (x: number, y: number) => [number, number], s: Scratch): Ruling[] {
-  if (!pdfium.FPDFPath_GetDrawMode(obj, s.at(0), s.at(1))) return [];
+function pathRulings(hot: HotFunctions, obj: number, toPage: (x: number, y: number) => [number, number], s: Scratch): Ruling[] {
+  if (!hot.FPDFPath_GetDrawMode(obj, s.at(0), s.at(1))) return [];
   const filled = s.i32(0) !== 0;
   const stroked = s.i32(1) !== 0;
   if (!filled && !stroked) return [];
   // White is the paper: WPS fills 2pt-wide white "cells" that are no lines.
-  const whiteFill = filled && isWhiteFill(pdfium, obj, s);
+  const whiteFill = filled && isWhiteFill(hot, obj, s);
   const rulings: Ruling[] = [];
   const addSegment = (a: [number, number], b: [number, number]) => {
     const [x0, y0] = toPage(...a);
@@ -94,7 +94,7 @@ function pathRulings(pdfium: Pdfium, obj: number, toPage: (x: number, y: number)
       rulings.push({ horizontal: false, pos: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
     }
   };
-  for (const sp of subpaths(pdfium, obj, s)) {
+  for (const sp of subpaths(hot, obj, s)) {
     if (sp.curved) continue;
     if (stroked) {
       const pts = sp.closed ? [...sp.points, sp.points[0]!] : sp.points;
@@ -116,23 +116,24 @@ function pathRulings(pdfium: Pdfium, obj: number, toPage: (x: number, y: number)
 export function readGraphics(pdfium: Pdfium, page: number, vt: Matrix): PageGraphics {
   const rulings: Ruling[] = [];
   let images = 0;
+  const hot = hotFunctions(pdfium);
   withScratch(pdfium, 8, (s) => {
     const walk = (count: number, objectAt: (i: number) => number, outer: Matrix) => {
       for (let i = 0; i < count; i++) {
         const obj = objectAt(i);
         if (!obj) continue;
-        const type = pdfium.FPDFPageObj_GetType(obj);
+        const type = hot.FPDFPageObj_GetType(obj);
         if (type === OBJ_IMAGE) images++;
         else if (type === OBJ_PATH) {
-          const m = multiply(objectMatrix(pdfium, obj, s), outer);
-          rulings.push(...pathRulings(pdfium, obj, (x, y) => apply(vt, ...apply(m, x, y)), s));
+          const m = multiply(objectMatrix(hot, obj, s), outer);
+          rulings.push(...pathRulings(hot, obj, (x, y) => apply(vt, ...apply(m, x, y)), s));
         } else if (type === OBJ_FORM) {
-          const m = multiply(objectMatrix(pdfium, obj, s), outer);
-          walk(pdfium.FPDFFormObj_CountObjects(obj), (k) => pdfium.FPDFFormObj_GetObject(obj, k), m);
+          const m = multiply(objectMatrix(hot, obj, s), outer);
+          walk(hot.FPDFFormObj_CountObjects(obj), (k) => hot.FPDFFormObj_GetObject(obj, k), m);
         }
       }
     };
-    walk(pdfium.FPDFPage_CountObjects(page), (i) => pdfium.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
+    walk(hot.FPDFPage_CountObjects(page), (i) => hot.FPDFPage_GetObject(page, i), [1, 0, 0, 1, 0, 0]);
   });
   return { rulings, images };
 }

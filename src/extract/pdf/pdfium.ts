@@ -84,3 +84,58 @@ export function readUtf16(pdfium: Pdfium, call: (buf: number, len: number) => nu
     pdfium.pdfium.wasmExports.free(buf);
   }
 }
+
+/**
+ * The functions called once per glyph or path segment. The package's typed
+ * wrappers marshal every call through Emscripten's `ccall`, which costs more
+ * than the call itself at tens of thousands of calls a page; these take and
+ * return plain numbers, so they are called straight on the WebAssembly
+ * exports (booleans come back as 0 or 1). The exports are not the package's
+ * documented API: `hotFunctions` checks every one is there and fails loudly
+ * when a version of the package drops or renames one (pdfium.test.ts).
+ */
+const HOT = [
+  'FPDFText_CountChars',
+  'FPDFText_IsGenerated',
+  'FPDFText_GetUnicode',
+  'FPDFText_GetCharOrigin',
+  'FPDFText_GetMatrix',
+  'FPDFText_GetLooseCharBox',
+  'FPDFText_GetCharBox',
+  'FPDFText_GetFontSize',
+  'FPDFText_GetTextObject',
+  'FPDFTextObj_GetFont',
+  'FPDFFont_GetGlyphWidth',
+  'FPDFPage_CountObjects',
+  'FPDFPage_GetObject',
+  'FPDFFormObj_CountObjects',
+  'FPDFFormObj_GetObject',
+  'FPDFPageObj_GetType',
+  'FPDFPageObj_GetMatrix',
+  'FPDFPageObj_GetFillColor',
+  'FPDFPath_GetDrawMode',
+  'FPDFPath_CountSegments',
+  'FPDFPath_GetPathSegment',
+  'FPDFPathSegment_GetPoint',
+  'FPDFPathSegment_GetType',
+  'FPDFPathSegment_GetClose',
+] as const;
+
+type HotName = (typeof HOT)[number];
+type Numeric<F> = F extends (...args: infer A) => infer R ? (...args: A) => R extends boolean ? number : R : never;
+export type HotFunctions = { [K in HotName]: Numeric<Pdfium[K]> };
+
+const hotCache = new WeakMap<Pdfium, HotFunctions>();
+
+/** The hot functions of this PDFium instance, straight on its WebAssembly exports. */
+export function hotFunctions(pdfium: Pdfium): HotFunctions {
+  let hot = hotCache.get(pdfium);
+  if (!hot) {
+    const exports = pdfium.pdfium.wasmExports as unknown as Record<string, unknown>;
+    const missing = HOT.filter((name) => typeof exports[name] !== 'function');
+    if (missing.length > 0) throw new Error(`@embedpdf/pdfium no longer exports ${missing.join(', ')} from its WebAssembly: nianbao's PDF reader needs them`);
+    hot = Object.fromEntries(HOT.map((name) => [name, exports[name]])) as unknown as HotFunctions;
+    hotCache.set(pdfium, hot);
+  }
+  return hot;
+}
