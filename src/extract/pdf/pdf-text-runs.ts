@@ -51,108 +51,125 @@ interface Run {
 
 type Box = readonly [number, number, number, number];
 
-/** Builds the runs of one page. A small state machine: the run being built, the end of the last glyph, the last two characters. */
-export function textRuns(glyphs: readonly Glyph[], viewBox: Box): TextRun[] {
-  const out: TextRun[] = [];
-  let run: Run | null = null;
-  /** Where the last drawn glyph ended (page space), and the run metrics then in force. */
-  let prevEnd: [number, number] | null = null;
-  let last = { height: 0, width: 0, scale: 1, fontSize: 0 };
-  // The last two characters seen, for telling a word break the PDF drew as a space glyph.
-  let twoLast: [string, string] = [' ', ' '];
-  let pos = 0;
-  const resetLastChars = () => {
-    twoLast = [' ', ' '];
-    pos = 0;
-  };
-  const saveLastChar = (ch: string): boolean => {
-    const next = (pos + 1) % 2;
-    const ret = twoLast[pos] !== ' ' && twoLast[next] === ' ';
-    twoLast[pos] = ch;
-    pos = next;
-    return ret;
-  };
-  const shouldAddWhitespace = () => twoLast[pos] !== ' ' && twoLast[(pos + 1) % 2] === ' ';
-  const flush = () => {
-    if (run && run.chars.length > 0) {
-      out.push({ str: normalize(run.chars.join('')), transform: run.transform, width: Math.abs(run.width * run.scale) });
-    }
-    if (run) last = { height: run.height, width: run.width, scale: run.scale, fontSize: run.fontSize };
-    run = null;
-  };
+/**
+ * The state machine that builds one page's runs: the run being built, where
+ * the last drawn glyph ended, the metrics of the last run, and the last two
+ * characters seen (to tell a word break the PDF drew as a space glyph).
+ */
+class RunBuilder {
+  readonly out: TextRun[] = [];
+  private run: Run | null = null;
+  private prevEnd: [number, number] | null = null;
+  private last = { height: 0, width: 0, scale: 1, fontSize: 0 };
+  private twoLast: [string, string] = [' ', ' '];
+  private pos = 0;
 
-  /** Whether the glyph is drawn (on the page); ends or spaces the current run as its position says. */
-  const follow = (g: Glyph, transform: TextRun['transform']): boolean => {
-    const [x, y] = [transform[4], transform[5]];
-    if (x + g.advance * Math.hypot(g.m[0], g.m[1]) < viewBox[0] || x > viewBox[2] || y < viewBox[1] || y > viewBox[3]) return false;
-    if (!prevEnd) return true;
-    const cur = run ?? last;
-    const tf = run?.fontSize ?? last.fontSize;
-    const [px, py] = unrotate(prevEnd, transform);
-    const [qx, qy] = unrotate([x, y], transform);
-    if (px === qx && py === qy) return true;
+  constructor(private readonly viewBox: Box) {}
+
+  private resetLastChars(): void {
+    this.twoLast = [' ', ' '];
+    this.pos = 0;
+  }
+
+  /** Remembers a character; true when a word break (a space glyph) came just before it. */
+  private saveLastChar(ch: string): boolean {
+    const next = (this.pos + 1) % 2;
+    const ret = this.twoLast[this.pos] !== ' ' && this.twoLast[next] === ' ';
+    this.twoLast[this.pos] = ch;
+    this.pos = next;
+    return ret;
+  }
+
+  private shouldAddWhitespace(): boolean {
+    return this.twoLast[this.pos] !== ' ' && this.twoLast[(this.pos + 1) % 2] === ' ';
+  }
+
+  flush(): void {
+    const run = this.run;
+    if (run && run.chars.length > 0) {
+      this.out.push({ str: normalize(run.chars.join('')), transform: run.transform, width: Math.abs(run.width * run.scale) });
+    }
+    if (run) this.last = { height: run.height, width: run.width, scale: run.scale, fontSize: run.fontSize };
+    this.run = null;
+  }
+
+  /** A space glyph: it only advances, and may mark a word break. */
+  space(): void {
+    this.saveLastChar(' ');
+  }
+
+  endsRunOnFont(font: string): void {
+    if (this.run && this.run.font !== font) this.flush();
+  }
+
+  private onPage(g: Glyph, [, , , , x, y]: TextRun['transform']): boolean {
+    const v = this.viewBox;
+    return !(x + g.advance * Math.hypot(g.m[0], g.m[1]) < v[0] || x > v[2] || y < v[1] || y > v[3]);
+  }
+
+  /** Ends the run or adds a space to it, as the gap from the last glyph says. */
+  private follow(g: Glyph, transform: TextRun['transform']): void {
+    if (!this.prevEnd) return;
+    const run = this.run;
+    const cur = run ?? this.last;
+    const tf = run?.fontSize ?? this.last.fontSize;
+    const [px, py] = unrotate(this.prevEnd, transform);
+    const [qx, qy] = unrotate([transform[4], transform[5]], transform);
+    if (px === qx && py === qy) return;
     const advanceX = (qx - px) / (cur.scale || 1);
     const advanceY = qy - py;
     const orientation = Math.sign(cur.width) || 0;
-    const eol = () => {
-      resetLastChars();
-      flush();
+    const newRun = () => {
+      this.resetLastChars();
+      this.flush();
     };
-    if (advanceX < orientation * NEGATIVE_SPACE * tf) {
-      if (Math.abs(advanceY) > 0.5 * cur.height) eol();
-      else {
-        resetLastChars();
-        flush();
-      }
-      return true;
-    }
-    if (Math.abs(advanceY) > cur.height) {
-      eol();
-      return true;
-    }
-    if (advanceX <= orientation * NOT_A_SPACE * tf) resetLastChars();
+    // A step back, or off the line: a new run.
+    if (advanceX < orientation * NEGATIVE_SPACE * tf || Math.abs(advanceY) > cur.height) return newRun();
+    if (advanceX <= orientation * NOT_A_SPACE * tf) this.resetLastChars();
     if (advanceX <= orientation * TRACKING_SPACE * tf) {
-      if (shouldAddWhitespace()) {
-        resetLastChars();
-        flush();
-      } else if (run) run.width += advanceX;
+      if (this.shouldAddWhitespace()) newRun();
+      else if (run) run.width += advanceX;
     } else if (orientation * SPACE_IN_FLOW_MIN * tf <= advanceX && advanceX <= orientation * SPACE_IN_FLOW_MAX * tf) {
       if (run) {
-        resetLastChars();
+        this.resetLastChars();
         if (!isCjk(run.chars[run.chars.length - 1]) && !isCjk(g.text)) run.chars.push(' ');
         run.width += advanceX;
       }
     } else {
-      flush();
-      resetLastChars();
+      newRun();
     }
-    if (Math.abs(advanceY) > cur.height * VERTICAL_SHIFT) flush();
-    return true;
-  };
+    if (Math.abs(advanceY) > cur.height * VERTICAL_SHIFT) this.flush();
+  }
 
-  for (const g of glyphs) {
-    if (g.vertical) {
-      flush();
-      continue;
-    }
-    if (run && run.font !== g.font) flush();
-    if (g.whitespace) {
-      saveLastChar(' ');
-      continue;
-    }
+  /** A drawn (not white space) horizontal glyph. */
+  glyph(g: Glyph): void {
     const [a, b, c, d] = g.m;
     const transform: TextRun['transform'] = [a * g.fontSize, b * g.fontSize, c * g.fontSize, d * g.fontSize, g.x, g.y];
-    if (!follow(g, transform)) continue;
-    const scale = Math.hypot(a, b) || 1;
-    const r: Run = run ?? { chars: [], font: g.font, transform, height: Math.hypot(transform[2], transform[3]), width: 0, scale, fontSize: g.fontSize };
-    run = r;
+    if (!this.onPage(g, transform)) return;
+    this.follow(g, transform);
+    const r: Run = this.run ?? { chars: [], font: g.font, transform, height: Math.hypot(transform[2], transform[3]), width: 0, scale: Math.hypot(a, b) || 1, fontSize: g.fontSize };
+    this.run = r;
     r.width += g.advance;
-    if (g.advance) prevEnd = [g.x + a * g.advance, g.y + b * g.advance];
-    if (saveLastChar(g.text)) r.chars.push(' ');
+    if (g.advance) this.prevEnd = [g.x + a * g.advance, g.y + b * g.advance];
+    if (this.saveLastChar(g.text)) r.chars.push(' ');
     r.chars.push(g.text);
   }
-  flush();
-  return out;
+}
+
+/** Builds the runs of one page from its glyphs in drawing order (vertical glyphs end a run and are left to pdf-vertical-runs.ts). */
+export function textRuns(glyphs: readonly Glyph[], viewBox: Box): TextRun[] {
+  const builder = new RunBuilder(viewBox);
+  for (const g of glyphs) {
+    if (g.vertical) {
+      builder.flush();
+      continue;
+    }
+    builder.endsRunOnFont(g.font);
+    if (g.whitespace) builder.space();
+    else builder.glyph(g);
+  }
+  builder.flush();
+  return builder.out;
 }
 
 /** A point in the text's own axes (pdfjs compares positions with the text's rotation undone). */
