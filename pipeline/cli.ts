@@ -10,8 +10,6 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNianbaoError } from '../src/errors.ts';
-import { extractRecord } from './extract-record.ts';
-import { toJson } from './public-record.ts';
 import type { CrawlAndRunOptions } from './crawl-and-run.ts';
 import type { CrawlCommandOptions } from './crawl-command.ts';
 
@@ -41,7 +39,7 @@ function runOptions(cmd: Command): Command {
     .option('--force', 'redo every document, not only changed ones')
     .option('--export <dir>', 'also export every table to this folder')
     .option('--format <format>', 'export format: csv or parquet', 'parquet')
-    .option('--concurrency <n>', 'documents extracted at once', positiveInt, 2);
+    .option('--workers <n>', 'worker threads reading documents (default: one per core)', positiveInt);
 }
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -57,6 +55,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     .argument('<file>', 'report file (.txt, .md, .html, .htm, .docx, .pdf)')
     .option('--json', 'print the record as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
+      // Loaded on use, like `run` below: `nianbao --help` loads neither the extractors nor DuckDB.
+      const { extractRecord } = await import('./extract-record.ts');
+      const { toJson } = await import('./public-record.ts');
       try {
         const record = await extractRecord(file);
         if (opts.json) out.write(toJson(record) + '\n');

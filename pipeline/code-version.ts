@@ -2,7 +2,7 @@
  * The version of the code that turns a raw file into facts: a hash of every
  * source and data file under src/ and pipeline/ (tests left out), of the
  * checked-in agency overrides and of package-lock.json (the versions of
- * pdfjs-dist, mammoth, cheerio …). Stored with each report, so a run after an
+ * @embedpdf/pdfium, mammoth, cheerio …). Stored with each report, so a run after an
  * upgrade redoes the documents the old code read, while a run on the same
  * code skips them. Line endings are folded, so a Windows checkout hashes the
  * same.
@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../src/project-root.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = PROJECT_ROOT;
 const INPUTS = ['src', 'pipeline', 'data/overrides', 'package-lock.json'];
 
 function isTestFile(name: string): boolean {

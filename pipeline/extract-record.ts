@@ -4,11 +4,12 @@
  * validates. Errors are typed and name the file.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { EmptyFileError, NotAReportError, ReadFileError, isNianbaoError, CorruptFileError } from '../src/errors.ts';
+import { EmptyFileError, LimitExceededError, NotAReportError, ReadFileError, isNianbaoError, CorruptFileError } from '../src/errors.ts';
 import type { DocumentModel } from '../src/extract/document.ts';
 import { extractorFor } from '../src/extract/registry.ts';
+import { DEFAULT_LIMITS, megabytes, type DocumentLimits } from '../src/limits.ts';
 import type { ReportRecord } from '../src/transform/record.ts';
 import { asUnsupportedTemplate, reportKind } from '../src/transform/report-kind.ts';
 import { transformDocument } from '../src/transform/transform-document.ts';
@@ -26,13 +27,40 @@ export interface ExtractOptions {
   docName?: string;
   /** Source URL from a raw-folder manifest, a clue for region resolution. */
   sourceUrl?: string;
+  /** Per-document limits (defaults: src/limits.ts). */
+  limits?: DocumentLimits;
 }
 
-export async function readSource(file: string): Promise<Uint8Array> {
+/**
+ * The file's bytes, at most `maxBytes` of them: a larger file fails with
+ * LimitExceededError ('bytes') before it is read (and one that grows while
+ * it is read, once past the limit).
+ */
+export async function readSource(file: string, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<Uint8Array> {
+  const tooBig = (size: string) => new LimitExceededError(file, 'bytes', `file is ${size}, more than the limit of ${megabytes(maxBytes)}; not read`);
+  let handle: FileHandle | undefined;
   try {
-    return new Uint8Array(await readFile(file));
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw tooBig(megabytes(size));
+    // One byte more than allowed tells a file that grew past the limit.
+    const buffer = new Uint8Array(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) {
+        if (length > maxBytes) throw tooBig(`over ${megabytes(maxBytes)}`);
+        throw new Error('the file grew while it was read');
+      }
+    }
+    return buffer.subarray(0, length);
   } catch (e) {
+    if (e instanceof LimitExceededError) throw e;
     throw new ReadFileError(file, e);
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -45,7 +73,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, options: Ext
   const extractor = await extractorFor(file);
   let document: DocumentModel;
   try {
-    document = await extractor.extract(bytes, file);
+    document = await extractor.extract(bytes, file, options.limits ?? DEFAULT_LIMITS);
   } catch (e) {
     if (isNianbaoError(e)) throw e;
     throw new CorruptFileError(file, `cannot read as ${extractor.format}: ${e instanceof Error ? e.message : String(e)}`, e);
@@ -62,7 +90,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, options: Ext
 }
 
 export async function extractFile(file: string, options: ExtractOptions = {}): Promise<ExtractedFile> {
-  return extractBytes(file, await readSource(file), options);
+  return extractBytes(file, await readSource(file, options.limits?.maxBytes), options);
 }
 
 export async function extractRecord(file: string, options: ExtractOptions = {}): Promise<ReportRecord> {

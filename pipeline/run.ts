@@ -1,6 +1,6 @@
 /**
- * `nianbao run`: every raw file through extract and transform (in a queue),
- * then one load into the warehouse. Only files whose bytes changed since the
+ * `nianbao run`: every raw file through extract and transform (in worker
+ * threads, pipeline/worker-pool.ts), then one load into the warehouse. Only files whose bytes changed since the
  * last run, or that were read by other code (pipeline/code-version.ts), are
  * redone unless --force. A document that fails gets one line
  * naming the file and the reason and never stops the others; a run that dies
@@ -8,12 +8,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import PQueue from 'p-queue';
 import type { Logger } from 'pino';
-import { isNianbaoError } from '../src/errors.ts';
-import type { SourceFormat } from '../src/extract/document.ts';
-import { extractorFor, isSupported } from '../src/extract/registry.ts';
-import { fingerprint, type DocumentResult, type SourceFile } from '../src/load/document-result.ts';
+import type { DocumentResult } from '../src/load/document-result.ts';
 import {
   exportWarehouse,
   loadBatch,
@@ -25,10 +21,10 @@ import {
 } from '../src/load/warehouse.ts';
 import { codeVersion } from './code-version.ts';
 import { addCrossYearIssues } from './cross-year-check.ts';
-import { extractBytes, readSource, sha256Hex } from './extract-record.ts';
 import { createLogger } from './logger.ts';
 import { listRawFiles, type RawFile } from './raw-files.ts';
 import { agencyYearKey, resolveDuplicates } from './resolve-duplicates.ts';
+import { createDocumentPool, type DocumentPool } from './worker-pool.ts';
 
 export interface RunOptions {
   raw: string;
@@ -36,7 +32,8 @@ export interface RunOptions {
   force?: boolean;
   export?: string;
   format: 'csv' | 'parquet';
-  concurrency: number;
+  /** Worker threads reading documents (default: one per core). */
+  workers?: number;
 }
 
 export interface RunSummary {
@@ -50,37 +47,20 @@ export interface RunSummary {
   unsupported: Array<{ path: string; year: number | null }>;
 }
 
-async function formatOf(file: string): Promise<SourceFormat> {
-  return isSupported(file) ? (await extractorFor(file)).format : 'text';
-}
-
-async function processFile(file: RawFile, known: Map<string, string>, force: boolean, log: Logger): Promise<DocumentResult | 'unchanged'> {
-  let bytes: Uint8Array;
-  const version = await codeVersion();
-  const read = { codeVersion: version, sourceUrl: file.sourceUrl, published: file.published };
-  const source = (sha256: string, size: number, format: SourceFormat): SourceFile => ({ path: file.relPath, sha256, bytes: size, format, ...read });
-  try {
-    bytes = await readSource(file.path);
-  } catch (e) {
-    const reason = isNianbaoError(e) ? e.message : String(e);
-    return { kind: 'failure', source: source('', 0, 'text'), status: 'failed', reason };
-  }
-  const sha256 = sha256Hex(bytes);
-  if (!force && known.get(file.relPath) === fingerprint({ sha256, ...read })) return 'unchanged';
-  const format = await formatOf(file.path).catch(() => 'text' as const);
-  try {
-    const extracted = await extractBytes(file.path, bytes, { docName: file.relPath, sourceUrl: file.sourceUrl });
-    return { kind: 'record', source: source(sha256, bytes.length, format), record: extracted.record };
-  } catch (e) {
-    // A bug met on one document fails that document, not the run.
-    if (!isNianbaoError(e)) log.error({ file: file.relPath, err: e }, 'unexpected error');
-    return {
-      kind: 'failure',
-      source: source(sha256, bytes.length, format),
-      status: isNianbaoError(e) && e.kind === 'needs_ocr' ? 'needs_ocr' : 'failed',
-      reason: isNianbaoError(e) ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`,
-    };
-  }
+/** A raw file through the pool: 'unchanged' when its stored fingerprint still holds (unless forced). */
+async function processFile(pool: DocumentPool, file: RawFile, known: Map<string, string>, force: boolean, log: Logger): Promise<DocumentResult | 'unchanged'> {
+  const outcome = await pool.read({
+    path: file.path,
+    relPath: file.relPath,
+    sourceUrl: file.sourceUrl,
+    published: file.published,
+    codeVersion: await codeVersion(),
+    knownFingerprint: force ? undefined : known.get(file.relPath),
+  });
+  if (outcome.kind === 'unchanged') return 'unchanged';
+  // A bug met on one document fails that document, not the run.
+  if (outcome.kind === 'failure' && outcome.reason.startsWith('internal error')) log.error({ file: file.relPath, reason: outcome.reason }, 'unexpected error');
+  return outcome;
 }
 
 export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
@@ -90,15 +70,15 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
   log.info({ raw: options.raw, files: files.length }, 'raw files listed');
   await mkdir(dirname(options.db), { recursive: true });
   const wh = await openWarehouse(options.db);
+  const pool = createDocumentPool({ workers: options.workers });
   try {
     const known = options.force ? new Map<string, string>() : await reportFingerprints(wh);
-    const queue = new PQueue({ concurrency: options.concurrency });
     const results: DocumentResult[] = [];
     let unchanged = 0;
     await Promise.all(
       files.map((file) =>
-        queue.add(async () => {
-          const result = await processFile(file, known, options.force ?? false, log);
+        (async () => {
+          const result = await processFile(pool, file, known, options.force ?? false, log);
           if (result === 'unchanged') {
             unchanged++;
             log.debug({ file: file.relPath }, 'unchanged, skipped');
@@ -107,7 +87,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
           if (result.kind === 'failure') log.warn({ file: file.relPath, status: result.status, reason: result.reason }, 'document failed');
           else log.info({ file: file.relPath, agency: result.record.agency, year: result.record.year, issues: result.record.validation.length }, 'document extracted');
           results.push(result);
-        }),
+        })(),
       ),
     );
     // Other stored copies of the agencies and years redone here are weighed again with them.
@@ -115,7 +95,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     const keys = results.flatMap((r) => (r.kind === 'record' ? [agencyYearKey(r.record)].filter((k) => k !== null) : []));
     const others = (await reportsOfAgencyYears(wh, keys)).filter((p) => !inBatch.has(p));
     for (const file of files.filter((f) => others.includes(f.relPath))) {
-      const again = await processFile(file, new Map(), true, log);
+      const again = await processFile(pool, file, new Map(), true, log);
       if (again === 'unchanged') continue;
       results.push(again);
       unchanged--;
@@ -145,6 +125,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     await printSummary(out, summary, wh, options.db);
     return summary;
   } finally {
+    await pool.close();
     await wh.close();
   }
 }

@@ -15,11 +15,15 @@
  *   encrypted.pdf     a real page behind a user password;
  *   truncated.pdf     a real page cut short;
  *   unmapped.pdf      a page of text whose font maps every glyph to a
- *                     private-use code point (乱码 when copied).
+ *                     private-use code point (乱码 when copied);
+ *   turned.pdf        002_02af2ddfabc85d6c.pdf with every page's content
+ *                     drawn a quarter turn round, in a landscape media box
+ *                     that does not start at 0,0, and /Rotate 90 turning it
+ *                     back: it shows exactly as the original.
  *
  * Needs (Debian): libreoffice-writer-nogui fonts-noto-cjk poppler-utils qpdf
  * img2pdf zip unzip. Run: node --import tsx scripts/render-fixture-pdfs.ts
- * [--labelled-only | --broken-only]
+ * [--labelled-only | --broken-only | --turned-only]
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -194,10 +198,38 @@ function renderBroken(): void {
   console.log('unmapped.pdf');
 }
 
+/**
+ * turned.pdf (see the top): each page's content wrapped in `q 0 1 -1 0 e f cm … Q`,
+ * its media box [X0 Y0 X0+H Y0+W], /Rotate 90. Edited as qpdf's QDF text, lengths fixed by fix-qdf.
+ */
+function renderTurned(): void {
+  const X0 = 40;
+  const Y0 = 70;
+  const qdf = join(tmp, 'turned.qdf');
+  sh('qpdf', ['--qdf', '--object-streams=disable', join(OUT, '002_02af2ddfabc85d6c.pdf'), qdf]);
+  let text = readFileSync(qdf, 'latin1');
+  let w = 0;
+  let h = 0;
+  text = text.replace(/\/MediaBox \[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g, (_, pw: string, ph: string) => {
+    w = Number(pw);
+    h = Number(ph);
+    return `/MediaBox [ ${X0} ${Y0} ${X0 + h} ${Y0 + w} ] /Rotate 90`;
+  });
+  // Every page's content stream: "%% Contents for page N" … "stream\n" … "endstream".
+  text = text.replace(/(%% Contents for page \d+\n(?:.*\n)*?stream\n)([\s\S]*?)(endstream)/g, (_, head: string, body: string, end: string) => {
+    return `${head}q 0 1 -1 0 ${h + X0} ${Y0} cm\n${body}\nQ\n${end}`;
+  });
+  writeFileSync(qdf, text, 'latin1');
+  writeFileSync(join(OUT, 'turned.pdf'), execFileSync('fix-qdf', [qdf]));
+  console.log('turned.pdf');
+}
+
 mkdirSync(OUT, { recursive: true });
 try {
-  if (!process.argv.includes('--labelled-only')) renderBroken();
-  if (!process.argv.includes('--broken-only')) await renderLabelled();
+  const only = process.argv.find((a) => a.endsWith('-only'));
+  if (!only || only === '--broken-only') renderBroken();
+  if (!only || only === '--labelled-only') await renderLabelled();
+  if (!only || only === '--turned-only') renderTurned();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

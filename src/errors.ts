@@ -3,7 +3,7 @@
  * sentence a user can act on; `cause` keeps the underlying error.
  */
 
-export type FailureKind = 'empty' | 'unsupported' | 'corrupt' | 'encrypted' | 'needs_ocr' | 'not_a_report' | 'io' | 'load' | 'config';
+export type FailureKind = 'empty' | 'unsupported' | 'corrupt' | 'encrypted' | 'needs_ocr' | 'not_a_report' | 'io' | 'load' | 'config' | 'limit';
 
 export class NianbaoError extends Error {
   readonly file: string;
@@ -66,6 +66,18 @@ export class NotAReportError extends NianbaoError {
 export class ReadFileError extends NianbaoError {
   constructor(file: string, cause: unknown) {
     super('io', file, `cannot read file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** The per-document limits (src/limits.ts): which one a document went past. */
+export type LimitName = 'bytes' | 'inflated' | 'pages' | 'wall_time';
+
+/** A document past one of the per-document limits: read no further, so it cannot take the run's memory or time. */
+export class LimitExceededError extends NianbaoError {
+  readonly limit: LimitName;
+  constructor(file: string, limit: LimitName, reason: string) {
+    super('limit', file, reason);
+    this.limit = limit;
   }
 }
 

@@ -4,14 +4,14 @@
  * tables are rebuilt from the drawn rulings or from text alignment alone;
  * the unlabelled WPS exports come out the same both ways and pass their own
  * validation. (What the PDF extractor rebuilds is pinned in
- * src/extract/pdf.test.ts.)
+ * src/extract/pdf/pdf.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractRecord } from '../pipeline/extract-record.ts';
 import type { DocumentModel } from '../src/extract/document.ts';
-import { extractPdf } from '../src/extract/pdf.ts';
+import { extractPdf } from '../src/extract/pdf/pdf.ts';
 import { transformDocument } from '../src/transform/transform-document.ts';
 import { CORPUS, cellDifferences, loadCorpusLabels } from './support/label.ts';
 

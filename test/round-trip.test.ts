@@ -38,7 +38,7 @@ describe('round trip through every format', () => {
  * LibreOffice) extract back to their labels. `<label>.long.pdf` has its 三
  * table broken over a page, with the header repeated on the next page;
  * `<label>.split.pdf` has a row broken over the page, its label cut in two;
- * `<label>.noborders.pdf` draws no cell borders (src/extract/pdf-text-table.test.ts
+ * `<label>.noborders.pdf` draws no cell borders (src/extract/pdf/pdf-text-table.test.ts
  * pins how its tables are rebuilt).
  */
 describe('committed PDF fixtures', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeCell } from '../src/extract/document.ts';
-import { toSeg } from '../src/extract/pdf-text-segments.ts';
+import { toSeg } from '../src/extract/pdf/pdf-text-segments.ts';
 import { isValueLike } from '../src/extract/text-lines.ts';
 import { PROBES } from '../src/extract/value-lexer.probes.ts';
 import { rowFromCells } from '../src/transform/logical-rows.ts';

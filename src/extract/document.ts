@@ -10,6 +10,7 @@
  *
  * This module knows nothing of the report template.
  */
+import type { DocumentLimits } from '../limits.ts';
 
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 
@@ -82,8 +83,8 @@ export interface Extractor {
   /** Lower-case file extensions this extractor reads, with the dot: ['.html', '.htm']. */
   readonly extensions: readonly string[];
   readonly format: SourceFormat;
-  /** Build the document model from the file's bytes. Throws an ExtractError subclass on bad input. */
-  extract(bytes: Uint8Array, file: string): Promise<DocumentModel>;
+  /** Build the document model from the file's bytes. Throws a NianbaoError subclass on bad input, LimitExceededError past a limit (defaults: src/limits.ts). */
+  extract(bytes: Uint8Array, file: string, limits?: DocumentLimits): Promise<DocumentModel>;
 }
 
 /** Fold white space (including full-width spaces, NBSP, line breaks) to single spaces and trim. */

@@ -3,7 +3,7 @@
  * first use so a run over text files never loads the PDF machinery.
  */
 import { extname } from 'node:path';
-import type { Extractor } from './document.ts';
+import type { Extractor, SourceFormat } from './document.ts';
 import { UnsupportedFormatError } from '../errors.ts';
 
 type Loader = () => Promise<Extractor>;
@@ -15,10 +15,26 @@ const loaders: Record<string, Loader> = {
   '.html': async () => (await import('./html.ts')).htmlExtractor,
   '.htm': async () => (await import('./html.ts')).htmlExtractor,
   '.docx': async () => (await import('./docx.ts')).docxExtractor,
-  '.pdf': async () => (await import('./pdf.ts')).pdfExtractor,
+  '.pdf': async () => (await import('./pdf/pdf.ts')).pdfExtractor,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);
+
+const FORMATS: Record<string, SourceFormat> = {
+  '.txt': 'text',
+  // The text extractor reads markdown too, and says so: format 'text'.
+  '.md': 'text',
+  '.markdown': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
+
+/** The format a file's extension says, without loading its extractor ('text' for an unsupported one). */
+export function formatOfPath(file: string): SourceFormat {
+  return FORMATS[extname(file).toLowerCase()] ?? 'text';
+}
 
 export function isSupported(file: string): boolean {
   return extname(file).toLowerCase() in loaders;

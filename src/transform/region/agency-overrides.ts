@@ -10,8 +10,9 @@
  * read once at module load.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { CorruptFileError, ReadFileError } from '../../errors.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 import { divisionByCode } from './gazetteer.ts';
 import type { AgencyKind } from './parse-agency.ts';
 
@@ -35,7 +36,7 @@ const KINDS: readonly AgencyKind[] = [
   'unknown',
 ];
 
-export const DEFAULT_OVERRIDES_FILE = fileURLToPath(new URL('../../../data/overrides/agencies.csv', import.meta.url));
+export const DEFAULT_OVERRIDES_FILE = join(PROJECT_ROOT, 'data/overrides/agencies.csv');
 
 /** Splits CSV text into records (RFC 4180 quoting: "a,b" and "" for a quote). */
 function csvRecords(text: string): string[][] {

@@ -6,7 +6,7 @@
  * left edge of its first value is kept.
  */
 import { lineText, type Box, type TextPiece } from './pdf-geometry.ts';
-import { looksLikeValue } from './value-lexer.ts';
+import { looksLikeValue } from '../value-lexer.ts';
 
 /** Pieces closer than this (× font size) belong to one segment of a line. */
 const SEGMENT_GAP = 0.6;

@@ -5,8 +5,8 @@
  * where columns can still be matched by position. Also: assigning text
  * pieces to cells, and turning the result into a document-model table.
  */
-import { makeCell, type Cell, type TableBlock } from './document.ts';
-import { looksLikeValue } from './value-lexer.ts';
+import { makeCell, type Cell, type TableBlock } from '../document.ts';
+import { looksLikeValue } from '../value-lexer.ts';
 import { blockText, centerX, centerY, joinWords, lineText, overlap, union, type Box, type TextPiece } from './pdf-geometry.ts';
 
 export interface GeoCell {
@@ -85,7 +85,7 @@ export function cellText(pieces: readonly TextPiece[]): string {
 }
 
 /**
- * Splits a horizontal piece that runs over column edges (pdfjs joined the
+ * Splits a horizontal piece that runs over column edges (the text layer joined the
  * texts of two cells) at those edges, sharing its width evenly among its
  * characters.
  */

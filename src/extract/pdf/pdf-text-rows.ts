@@ -13,7 +13,7 @@
  * and a label line squeezed between lines less than a line apart (a label
  * centred over several rows) is left for the caller to place.
  */
-import { sameListItems } from './item-number.ts';
+import { sameListItems } from '../item-number.ts';
 import { joinWords, union, type Box } from './pdf-geometry.ts';
 import { wrapsOnto } from './pdf-line-wrap.ts';
 import type { GeoCell } from './pdf-table-model.ts';

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS } from '../../test/support/label.ts';
+import { CORPUS } from '../../../test/support/label.ts';
 import { findFurniture, isPageNumber } from './pdf-furniture.ts';
 import { lineText } from './pdf-geometry.ts';
 import { latticeTables } from './pdf-lattice.ts';
 import { openPdf } from './pdf-open.ts';
-import { readPage } from './pdf-page-content.ts';
 import { groupLines } from './pdf-table-model.ts';
+import { readPages } from './pdf.ts';
 
 describe('page furniture', () => {
   for (const name of ['hzq2023_working.pdf', 'hzq2024_working.pdf', 'szfgs2024.pdf']) {
@@ -21,8 +21,8 @@ describe('page furniture', () => {
       const doc = await openPdf(new Uint8Array(readFileSync(file)), file);
       try {
         const pages = [];
-        for (let n = 1; n <= doc.numPages; n++) {
-          const content = await readPage(await doc.getPage(n), n);
+        for (const content of readPages(doc, file)) {
+          const n = content.page;
           const { rest } = latticeTables(content.rulings, content.pieces, n);
           pages.push({ page: n, height: content.height, lines: groupLines(rest) });
         }
@@ -30,7 +30,7 @@ describe('page furniture', () => {
         const found = pages.map((p) => p.lines.filter((l) => l.every((piece) => furniture.has(piece))).map((l) => lineText(l).replace(/\s+/g, '')));
         expect(found).toEqual(pages.map((p) => [`-${p.page}-`]));
       } finally {
-        await doc.destroy();
+        doc.close();
       }
     });
   }

@@ -4,7 +4,7 @@
  * needs OCR (the committed scanned.pdf and unmapped.pdf are in pdf.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { NeedsOcrError } from '../errors.ts';
+import { NeedsOcrError } from '../../errors.ts';
 import type { PageContent } from './pdf-page-content.ts';
 import { checkTextLayer } from './pdf-text-layer.ts';
 

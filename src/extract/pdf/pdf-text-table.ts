@@ -18,7 +18,7 @@
  */
 import { centerX, centerY, joinWords, overlap, type Box, type TextPiece } from './pdf-geometry.ts';
 import { clusterValues, type GeoCell, type GeoTable } from './pdf-table-model.ts';
-import { bodyRows } from './pdf-text-rows.ts';
+import { bodyRows, type Body } from './pdf-text-rows.ts';
 import { splitNumbers, toSeg, toTLine, type Seg, type TLine } from './pdf-text-segments.ts';
 
 /** A horizontal extent. */
@@ -140,22 +140,43 @@ function headerRows(header: readonly TLine[], spans: (s: Seg) => number[]): TLin
   return rows;
 }
 
-/** Builds the table of one region. */
-function tableOf(region: Region, page: number): GeoTable {
-  const rows = region.rows;
-  const size = Math.min(...rows.map((r) => r.size));
-  const valueStart = Math.min(...rows.map((r) => r.valueStart ?? Infinity));
-  const valueSegs = rows.flatMap((r) => r.segs.filter((s) => s.x0 >= valueStart - 0.5));
+/** Where the columns of a table are, and which column a text belongs to. */
+interface Columns {
+  size: number;
+  /** Left edge of the first value on any row: texts left of it are labels. */
+  valueStart: number;
+  labelStarts: number[];
+  valueBands: Span[];
+  /** Column boundaries, left to right. */
+  xs: number[];
+  labelCols: number;
+  /** Header words left of every value column, nearer the rows' labels than the values: label-column headers. */
+  inLabelZone(s: Box): boolean;
+  /** The label column a text starting at x0 belongs to: the last one starting left of it. */
+  labelCol(x0: number): number;
+  /** Value columns a text stands over (most overlap first). */
+  spans(s: Box): number[];
+  /** The value column a text belongs to: the one it overlaps most, the nearest when it overlaps none. */
+  valueCol(s: Box): number;
+  colBox(c0: number, c1: number, y0: number, y1: number): Box;
+}
+
+const distance = (b: Span, p: Span) => Math.max(0, b.x0 - p.x1, p.x0 - b.x1);
+const over = (b: Span, p: Span) => overlap(b.x0, b.x1, p.x0, p.x1) > 0;
+
+/**
+ * The value columns: the numbers of all rows clustered by their extent, each
+ * widened by a header word over it alone; a header word clear of every
+ * column adds one no row prints a value in (unless it heads several).
+ */
+function valueColumns(region: Region, size: number, valueStart: number, rowLabelSegs: readonly Seg[]) {
+  const valueSegs = region.rows.flatMap((r) => r.segs.filter((s) => s.x0 >= valueStart - 0.5));
   const rawBands = bands(valueSegs, 0.3 * size);
   const firstBandStart = rawBands[0]?.x0 ?? valueStart;
-  const rowLabelSegs = rows.flatMap((r) => r.segs.filter((s) => s.x0 < valueStart - 0.5));
   const rowLabelEnd = Math.max(...rowLabelSegs.map((s) => s.x1));
-  /** Header words left of every value column, nearer the rows' labels than the values, are label-column headers. */
   const inLabelZone = (s: Box) =>
     s.x1 <= firstBandStart + 0.25 * size && s.x0 < firstBandStart - 0.5 * size && (rowLabelSegs.length === 0 || centerX(s) < (rowLabelEnd + firstBandStart) / 2);
   const headerPieces = region.header.flatMap((h) => h.pieces).filter((p) => !p.vertical && !inLabelZone(p));
-  const distance = (b: Span, p: Span) => Math.max(0, b.x0 - p.x1, p.x0 - b.x1);
-  const over = (b: Span, p: Span) => overlap(b.x0, b.x1, p.x0, p.x1) > 0;
   const clearOf = (bs: readonly Span[]) => headerPieces.filter((p) => bs.every((b) => distance(b, p) > 0.5 * size));
   /** Header words printed below a header word and under it. */
   const under = (p: Box, among: readonly Box[]) => among.filter((q) => q.y0 >= p.y1 - 0.1 * size && over(p, q));
@@ -184,52 +205,77 @@ function tableOf(region: Region, page: number): GeoTable {
   const clear = clearOf(widened);
   const extra = clear.filter((p) => bands(under(p, clear), 0.3 * size).length < 2);
   const valueBands = extra.length > 0 ? bands([...widened, ...extra], 0.3 * size) : widened;
-  const firstBand = valueBands[0]?.x0 ?? valueStart;
+  return { valueBands, inLabelZone };
+}
 
-  // Label columns: left edges of the labels printed on the rows, of text written top to bottom, and
-  // of label lines where several start (one alone may be the centred rest of a wrapped label).
+/**
+ * Label columns: left edges of the labels printed on the rows, of text
+ * written top to bottom, and of label lines where several start (one alone
+ * may be the centred rest of a wrapped label).
+ */
+function labelColumns(region: Region, size: number, rowLabelSegs: readonly Seg[], firstBand: number) {
   const otherLabelSegs = [...region.labels.flatMap((l) => l.segs), ...region.vertical];
   const lineStarts = region.labels.flatMap((l) => l.segs.map((s) => s.x0));
   const sharedStarts = lineStarts.filter((x) => lineStarts.filter((y) => Math.abs(x - y) <= 0.5 * size).length >= 2);
   const labelStarts = clusterValues([...rowLabelSegs.map((s) => s.x0), ...region.vertical.map((v) => v.x0), ...sharedStarts], 1.0 * size);
   if (labelStarts.length === 0 && otherLabelSegs.length > 0) labelStarts.push(Math.min(...otherLabelSegs.map((s) => s.x0)));
   const labelEnd = Math.max(...[...rowLabelSegs, ...otherLabelSegs].map((s) => s.x1), labelStarts[0] ?? firstBand);
+  return { labelStarts, labelEnd };
+}
+
+/** The columns of one region's table. */
+function columnsOf(region: Region): Columns {
+  const rows = region.rows;
+  const size = Math.min(...rows.map((r) => r.size));
+  const valueStart = Math.min(...rows.map((r) => r.valueStart ?? Infinity));
+  const rowLabelSegs = rows.flatMap((r) => r.segs.filter((s) => s.x0 < valueStart - 0.5));
+  const { valueBands, inLabelZone } = valueColumns(region, size, valueStart, rowLabelSegs);
+  const firstBand = valueBands[0]?.x0 ?? valueStart;
+  const { labelStarts, labelEnd } = labelColumns(region, size, rowLabelSegs, firstBand);
   const xs: number[] = [...labelStarts];
   xs.push(labelStarts.length > 0 ? Math.min(firstBand - 0.5, (Math.min(labelEnd, firstBand) + firstBand) / 2) : firstBand);
   for (let b = 1; b < valueBands.length; b++) xs.push((valueBands[b - 1]!.x1 + valueBands[b]!.x0) / 2);
   xs.push(valueBands[valueBands.length - 1]?.x1 ?? firstBand + 1);
   const labelCols = labelStarts.length;
-  const cols = xs.length - 1;
-
-  /** The label column a text starting at x0 belongs to: the last one starting left of it. */
-  const labelCol = (x0: number) => {
-    let c = 0;
-    labelStarts.forEach((s, i) => {
-      if (x0 >= s - 0.5 * size) c = i;
-    });
-    return c;
+  return {
+    size,
+    valueStart,
+    labelStarts,
+    valueBands,
+    xs,
+    labelCols,
+    inLabelZone,
+    labelCol: (x0) => {
+      let c = 0;
+      labelStarts.forEach((s, i) => {
+        if (x0 >= s - 0.5 * size) c = i;
+      });
+      return c;
+    },
+    spans: (s) => valueBands.map((b, i) => [b, i] as const).filter(([b]) => overlap(b.x0, b.x1, s.x0, s.x1) > 0.3 * (b.x1 - b.x0)).map(([, i]) => labelCols + i),
+    valueCol: (s) => {
+      let best = 0;
+      let bestScore = -Infinity;
+      valueBands.forEach((b, i) => {
+        const score = overlap(b.x0, b.x1, s.x0, s.x1) - distance(b, s) - Math.abs(centerX(b) - centerX(s)) * 1e-3;
+        if (score > bestScore) {
+          bestScore = score;
+          best = i;
+        }
+      });
+      return labelCols + best;
+    },
+    colBox: (c0, c1, y0, y1) => ({ x0: xs[c0]!, x1: xs[c1 + 1]!, y0, y1 }),
   };
-  /** Value columns a text stands over (most overlap first); the nearest one when it overlaps none. */
-  const spans = (s: Box) => valueBands.map((b, i) => [b, i] as const).filter(([b]) => overlap(b.x0, b.x1, s.x0, s.x1) > 0.3 * (b.x1 - b.x0)).map(([, i]) => labelCols + i);
-  const valueCol = (s: Box) => {
-    let best = 0;
-    let bestScore = -Infinity;
-    valueBands.forEach((b, i) => {
-      const score = overlap(b.x0, b.x1, s.x0, s.x1) - distance(b, s) - Math.abs(centerX(b) - centerX(s)) * 1e-3;
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    });
-    return labelCols + best;
-  };
-  const colBox = (c0: number, c1: number, y0: number, y1: number): Box => ({ x0: xs[c0]!, x1: xs[c1 + 1]!, y0, y1 });
+}
 
+/** The header's cells, one row per stack of header lines (headerRows); a word over several columns spans them. */
+function headerCells(region: Region, cols: Columns, page: number): { cells: GeoCell[]; rows: number } {
   const cells: GeoCell[] = [];
   let r = 0;
   // Header words are placed piece by piece: narrow columns leave almost no gap between their words.
   const header = region.header.map((h) => ({ ...h, segs: h.pieces.flatMap(splitNumbers).map((p) => toSeg([p])) }));
-  for (const stack of headerRows(header, (seg) => (inLabelZone(seg) ? [] : spans(seg)))) {
+  for (const stack of headerRows(header, (seg) => (cols.inLabelZone(seg) ? [] : cols.spans(seg)))) {
     const texts = new Map<number, { text: string; c1: number }>();
     const y0 = Math.min(...stack.map((l) => l.y0));
     const y1 = Math.max(...stack.map((l) => l.y1));
@@ -237,10 +283,10 @@ function tableOf(region: Region, page: number): GeoTable {
       for (const seg of line.segs) {
         let c0: number;
         let c1: number;
-        if (inLabelZone(seg)) c0 = c1 = labelCols > 0 ? labelCol(seg.x0) : valueCol(seg);
+        if (cols.inLabelZone(seg)) c0 = c1 = cols.labelCols > 0 ? cols.labelCol(seg.x0) : cols.valueCol(seg);
         else {
-          const over = spans(seg);
-          c0 = over.length >= 2 ? Math.min(...over) : valueCol(seg);
+          const over = cols.spans(seg);
+          c0 = over.length >= 2 ? Math.min(...over) : cols.valueCol(seg);
           c1 = over.length >= 2 ? Math.max(...over) : c0;
         }
         const cur = texts.get(c0);
@@ -253,24 +299,29 @@ function tableOf(region: Region, page: number): GeoTable {
       let end = c1;
       for (let c = c0 + 1; c <= c1; c++) if (texts.has(c)) end = Math.min(end, c - 1);
       for (let c = c0; c <= end; c++) covered.add(c);
-      cells.push({ text, row: r, col: c0, rowSpan: 1, colSpan: end - c0 + 1, page, box: colBox(c0, end, y0, y1) });
+      cells.push({ text, row: r, col: c0, rowSpan: 1, colSpan: end - c0 + 1, page, box: cols.colBox(c0, end, y0, y1) });
     }
     r++;
   }
+  return { cells, rows: r };
+}
 
-  // A label written one or two characters per line ("三、" / "本" / "年度" …) down a column, over
-  // several rows: collected first into one block, so no row takes a piece of it.
+type CharItem = { seg: Seg; col: number };
+
+/**
+ * A label written one or two characters per line ("三、" / "本" / "年度" …) down a column, over
+ * several rows: collected first into one block, so no row takes a piece of it.
+ */
+function charRunsOf(region: Region, cols: Columns): CharItem[][] {
+  const { size, valueStart } = cols;
   const han = /^[\p{Script=Han}、，（）()]{1,2}$/u;
-  const charItems = [
-    ...rows.flatMap((l) => l.segs.filter((s) => s.x0 < valueStart - 0.5)),
-    ...region.labels.flatMap((l) => l.segs),
-  ]
+  const charItems = [...region.rows.flatMap((l) => l.segs.filter((s) => s.x0 < valueStart - 0.5)), ...region.labels.flatMap((l) => l.segs)]
     .filter((s) => han.test(s.text.replace(/\s+/g, '')))
-    .map((seg) => ({ seg, col: labelCol(seg.x0) }))
+    .map((seg) => ({ seg, col: cols.labelCol(seg.x0) }))
     .sort((a, b) => a.seg.y0 - b.seg.y0);
-  const charRuns: Array<Array<(typeof charItems)[number]>> = [];
-  for (let c = 0; c < labelCols; c++) {
-    let run: Array<(typeof charItems)[number]> = [];
+  const charRuns: CharItem[][] = [];
+  for (let c = 0; c < cols.labelCols; c++) {
+    let run: CharItem[] = [];
     for (const item of charItems.filter((i) => i.col === c)) {
       const last = run[run.length - 1];
       if (last && item.seg.y0 - last.seg.y1 >= 2.5 * size) {
@@ -281,24 +332,28 @@ function tableOf(region: Region, page: number): GeoTable {
     }
     if (run.length >= 3) charRuns.push(run);
   }
-  const consumed = new Set<Seg>(charRuns.flat().map((i) => i.seg));
+  return charRuns;
+}
 
-  // Body rows: the rows with numbers and the label lines, wrapped text continued.
-  const firstBody = r;
-  const colOf = (s: Seg) => (s.x0 >= valueStart - 0.5 ? valueCol(s) : labelCol(s.x0));
-  const starts = [...labelStarts, ...valueBands.map((b) => b.x0)];
-  const lastRight = valueBands[valueBands.length - 1]?.x1 ?? firstBand;
-  const body = bodyRows([...rows, ...region.labels], { size, labelCols, starts, lastRight, colOf, colBox }, consumed, firstBody, page);
-  const bodyCells = body.cells;
+interface LabelBlock {
+  col: number;
+  text: string;
+  box: Box;
+  lastText: string;
+}
 
-  // Labels the body left over, text written top to bottom and labels written a character or two per
-  // line: blocks of stacked lines in one label column; one block goes to the nearest row, or spans the
-  // rows it stands over.
-  type Block = { col: number; text: string; box: Box; lastText: string };
-  const blocks: Block[] = [];
+const short = (t: string) => [...t.replace(/\s+/g, '')].length <= 2;
+
+/**
+ * Labels the body left over, text written top to bottom and labels written a character or two per
+ * line: blocks of stacked lines in one label column.
+ */
+function leftoverBlocks(loose: readonly Seg[], region: Region, charRuns: readonly CharItem[][], cols: Columns): LabelBlock[] {
+  const size = cols.size;
+  const blocks: LabelBlock[] = [];
   const labelItems = [
-    ...body.loose.map((s) => ({ col: labelCol(s.x0), text: s.text, box: s as Box, vertical: false })),
-    ...region.vertical.map((v) => ({ col: labelCol(v.x0), text: v.text.trim(), box: v as Box, vertical: true })),
+    ...loose.map((s) => ({ col: cols.labelCol(s.x0), text: s.text, box: s as Box, vertical: false })),
+    ...region.vertical.map((v) => ({ col: cols.labelCol(v.x0), text: v.text.trim(), box: v as Box, vertical: true })),
     ...charRuns.map((run) => ({
       col: run[0]!.col,
       text: run.map((i) => i.seg.text.replace(/\s+/g, '')).join(''),
@@ -306,7 +361,6 @@ function tableOf(region: Region, page: number): GeoTable {
       vertical: true,
     })),
   ].sort((a, b) => a.box.y0 - b.box.y0);
-  const short = (t: string) => [...t.replace(/\s+/g, '')].length <= 2;
   for (const item of labelItems) {
     const prev = [...blocks].reverse().find((b) => b.col === item.col);
     const gap = prev ? item.box.y0 - prev.box.y1 : Infinity;
@@ -320,6 +374,16 @@ function tableOf(region: Region, page: number): GeoTable {
       blocks.push({ col: item.col, text: item.text, box: item.box, lastText: item.text });
     }
   }
+  return blocks;
+}
+
+/**
+ * Places each left-over block: onto the label of a row it wraps from, as one cell spanning the free
+ * rows it stands over, or onto the nearest row.
+ */
+function placeBlocks(blocks: readonly LabelBlock[], body: Body, firstBody: number, cols: Columns, page: number): void {
+  const { size, colBox } = cols;
+  const bodyCells = body.cells;
   const rowCenters = body.rows.map((l) => centerY(l));
   for (const b of blocks) {
     // The rest of a label printed on a row, wrapped onto the line just above or below it.
@@ -351,34 +415,55 @@ function tableOf(region: Region, page: number): GeoTable {
       bodyCells.set(key, { text: b.text, row, col: b.col, rowSpan: 1, colSpan: 1, page, box: colBox(b.col, b.col, b.box.y0, b.box.y1) });
     }
   }
-  for (const c of bodyCells.values()) if (c.row >= 0) cells.push(c);
+}
 
-  const rowCount = firstBody + body.rows.length;
+/** The whole grid: a label with empty label columns to its right spans them; every free position gets an empty cell. */
+function fillGrid(cells: GeoCell[], rowCount: number, firstBody: number, cols: Columns, page: number): GeoCell[] {
+  const { labelCols, xs, colBox } = cols;
   const taken = new Set<string>();
   for (const c of cells) for (let i = c.row; i < c.row + c.rowSpan; i++) for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(`${i}:${k}`);
   // A label with empty label columns to its right spans them (as a ruled table merges those cells).
-  for (const c of cells) {
-    if (c.row < firstBody || c.col >= labelCols || c.rowSpan !== 1 || c.text === '') continue;
-    while (c.col + c.colSpan < labelCols && !taken.has(`${c.row}:${c.col + c.colSpan}`)) {
-      taken.add(`${c.row}:${c.col + c.colSpan}`);
-      c.colSpan++;
+  const spread = cells.map((c) => {
+    if (c.row < firstBody || c.col >= labelCols || c.rowSpan !== 1 || c.text === '') return c;
+    let colSpan = c.colSpan;
+    while (c.col + colSpan < labelCols && !taken.has(`${c.row}:${c.col + colSpan}`)) {
+      taken.add(`${c.row}:${c.col + colSpan}`);
+      colSpan++;
     }
-    c.box = { ...c.box, x1: xs[c.col + c.colSpan]! };
-  }
-  // Every remaining position gets an empty cell.
+    return { ...c, colSpan, box: { ...c.box, x1: xs[c.col + colSpan]! } };
+  });
+  const empty: GeoCell[] = [];
   for (let i = 0; i < rowCount; i++) {
-    for (let k = 0; k < cols; k++) {
-      if (!taken.has(`${i}:${k}`)) cells.push({ text: '', row: i, col: k, rowSpan: 1, colSpan: 1, page, box: colBox(k, k, 0, 0) });
+    for (let k = 0; k < xs.length - 1; k++) {
+      if (!taken.has(`${i}:${k}`)) empty.push({ text: '', row: i, col: k, rowSpan: 1, colSpan: 1, page, box: colBox(k, k, 0, 0) });
     }
   }
-  const all = [...region.header, ...rows, ...region.labels];
+  return [...spread, ...empty];
+}
+
+/** Builds the table of one region: columns, header, body, the labels left over, the full grid. */
+function tableOf(region: Region, page: number): GeoTable {
+  const cols = columnsOf(region);
+  const header = headerCells(region, cols, page);
+  const charRuns = charRunsOf(region, cols);
+  const consumed = new Set<Seg>(charRuns.flat().map((i) => i.seg));
+  // Body rows: the rows with numbers and the label lines, wrapped text continued.
+  const firstBody = header.rows;
+  const colOf = (s: Seg) => (s.x0 >= cols.valueStart - 0.5 ? cols.valueCol(s) : cols.labelCol(s.x0));
+  const starts = [...cols.labelStarts, ...cols.valueBands.map((b) => b.x0)];
+  const lastRight = cols.valueBands[cols.valueBands.length - 1]?.x1 ?? cols.valueBands[0]?.x0 ?? cols.valueStart;
+  const body = bodyRows([...region.rows, ...region.labels], { size: cols.size, labelCols: cols.labelCols, starts, lastRight, colOf, colBox: cols.colBox }, consumed, firstBody, page);
+  placeBlocks(leftoverBlocks(body.loose, region, charRuns, cols), body, firstBody, cols, page);
+  const placed = [...header.cells, ...[...body.cells.values()].filter((c) => c.row >= 0)];
+  const cells = fillGrid(placed, firstBody + body.rows.length, firstBody, cols, page);
+  const all = [...region.header, ...region.rows, ...region.labels];
   const box: Box = {
-    x0: xs[0]!,
-    x1: xs[xs.length - 1]!,
+    x0: cols.xs[0]!,
+    x1: cols.xs[cols.xs.length - 1]!,
     y0: Math.min(...all.map((l) => l.y0), ...region.vertical.map((v) => v.y0)),
     y1: Math.max(...all.map((l) => l.y1), ...region.vertical.map((v) => v.y1)),
   };
-  return { page, lastPage: page, box, lastBox: box, xs, rowCount, cells, source: 'text' };
+  return { page, lastPage: page, box, lastBox: box, xs: cols.xs, rowCount: firstBody + body.rows.length, cells, source: 'text' };
 }
 
 /**

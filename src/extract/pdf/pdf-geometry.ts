@@ -75,7 +75,7 @@ export function overlap(a0: number, a1: number, b0: number, b1: number): number 
 /** CJK ideographs, kana, and full-width punctuation: scripts written without spaces between words. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026]/u;
 
-function isCjk(ch: string | undefined): boolean {
+export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 

@@ -1,21 +1,36 @@
 /**
- * PDF extractor: rebuilds the document from the text layer. Each page's text
- * pieces and drawn lines are read with pdfjs; ruled tables come from the
- * lines, unruled ones from the alignment of the text; page numbers and
- * running headers are dropped; the rest is grouped into paragraphs. Tables
- * that run on over a page break are joined. The result is the same document
- * model every other format produces: no template knowledge here.
+ * PDF extractor: rebuilds the document from the text layer, read with PDFium
+ * (WebAssembly). How the parts fit, in the order the data flows:
  *
- * A PDF without a readable text layer (a scan, or fonts whose glyphs map to
- * no characters) throws NeedsOcrError; a password-
- * protected one EncryptedFileError; a damaged or truncated one
+ * - pdfium.ts loads PDFium once per thread; pdf-open.ts opens the bytes
+ *   (typed errors for damaged, truncated, encrypted files).
+ * - pdf-page-content.ts reads each page (then closes it): pdf-page-view.ts
+ *   maps user space to top-down page coordinates (rotation, offset boxes);
+ *   pdf-glyphs.ts reads every glyph; pdf-text-runs.ts joins them into runs
+ *   of text; pdf-vertical-runs.ts stacks the glyphs of vertical fonts;
+ *   pdf-page-graphics.ts finds the rulings and images.
+ * - pdf-text-layer.ts decides whether there is a text layer at all (scans
+ *   and unmapped fonts need OCR).
+ * - This file lays each page out: ruled tables from the rulings
+ *   (pdf-lattice.ts), page furniture dropped (pdf-furniture.ts), unruled
+ *   tables from the alignment of the text (pdf-text-table.ts with
+ *   pdf-text-segments.ts, pdf-text-rows.ts, pdf-line-wrap.ts), the rest
+ *   grouped into paragraphs (pdf-paragraphs.ts); tables cut by a page break
+ *   are joined (pdf-table-model.ts). Geometry helpers: pdf-geometry.ts.
+ *
+ * The result is the same document model every other format produces: no
+ * template knowledge here. A PDF without a readable text layer (a scan, or
+ * fonts whose glyphs map to no characters) throws NeedsOcrError; a
+ * password-protected one EncryptedFileError; a damaged or truncated one
  * CorruptFileError.
  */
-import type { Block, DocumentModel, Extractor } from './document.ts';
-import { foldSpace } from './document.ts';
+import type { Block, DocumentModel, Extractor } from '../document.ts';
+import { foldSpace } from '../document.ts';
 import { findFurniture, type PageLines } from './pdf-furniture.ts';
 import { latticeTables } from './pdf-lattice.ts';
-import { openPdf, pdfError, type PdfDocument } from './pdf-open.ts';
+import { CorruptFileError, LimitExceededError } from '../../errors.ts';
+import { DEFAULT_LIMITS } from '../../limits.ts';
+import { openPdf, type PdfDocument } from './pdf-open.ts';
 import { readPage, type PageContent } from './pdf-page-content.ts';
 import { marginsOf, paragraphs, toLine, type Line, type Margins } from './pdf-paragraphs.ts';
 import { continues, groupLines, joinTables, toTableBlock, type GeoTable } from './pdf-table-model.ts';
@@ -25,19 +40,20 @@ import { textTables } from './pdf-text-table.ts';
 export interface PdfOptions {
   /** Use drawn table lines (default true). Off, every table is rebuilt from text alignment alone. */
   rulings?: boolean;
+  /** Most pages read (default DEFAULT_LIMITS.maxPages); a longer PDF fails with LimitExceededError. */
+  maxPages?: number;
 }
 
 type FlowItem = { kind: 'line'; line: Line } | { kind: 'table'; table: GeoTable };
 
-async function readPages(doc: PdfDocument, file: string): Promise<PageContent[]> {
+/** Every page's content, each page loaded and closed in turn. */
+export function readPages(doc: PdfDocument, file: string): PageContent[] {
   const pages: PageContent[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
+  for (let n = 1; n <= doc.pageCount; n++) {
     try {
-      const page = await doc.getPage(n);
-      pages.push(await readPage(page, n));
-      page.cleanup();
+      pages.push(readPage(doc.pdfium, doc.handle, n));
     } catch (e) {
-      throw pdfError(e, file);
+      throw new CorruptFileError(file, `cannot read page ${n} of the PDF: ${e instanceof Error ? e.message : String(e)}`, e);
     }
   }
   return pages;
@@ -47,19 +63,16 @@ async function readPages(doc: PdfDocument, file: string): Promise<PageContent[]>
 export async function extractPdf(bytes: Uint8Array, file: string, options: PdfOptions = {}): Promise<DocumentModel> {
   const doc = await openPdf(bytes, file);
   try {
-    const pages = await readPages(doc, file);
-    checkTextLayer(pages, file);
-    let title: string | undefined;
-    try {
-      const meta = await doc.getMetadata();
-      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
-      if (typeof t === 'string' && foldSpace(t) !== '') title = foldSpace(t);
-    } catch {
-      // Metadata is optional.
+    const maxPages = options.maxPages ?? DEFAULT_LIMITS.maxPages;
+    if (doc.pageCount > maxPages) {
+      throw new LimitExceededError(file, 'pages', `PDF has ${doc.pageCount} pages, more than the limit of ${maxPages}; not read`);
     }
+    const pages = readPages(doc, file);
+    checkTextLayer(pages, file);
+    const title = foldSpace(doc.title()) || undefined;
     return { file, format: 'pdf', title, blocks: layout(pages, file, options), pageCount: pages.length };
   } finally {
-    await doc.destroy();
+    doc.close();
   }
 }
 
@@ -152,5 +165,5 @@ function layout(pages: readonly PageContent[], file: string, options: PdfOptions
 export const pdfExtractor: Extractor = {
   extensions: ['.pdf'],
   format: 'pdf',
-  extract: (bytes, file) => extractPdf(bytes, file),
+  extract: (bytes, file, limits = DEFAULT_LIMITS) => extractPdf(bytes, file, { maxPages: limits.maxPages }),
 };

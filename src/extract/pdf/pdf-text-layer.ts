@@ -6,7 +6,7 @@
  * replacement character, control codes: what copying such a PDF shows as
  * 乱码) has text that says nothing. Both need OCR, not table rebuilding.
  */
-import { NeedsOcrError } from '../errors.ts';
+import { NeedsOcrError } from '../../errors.ts';
 import type { PageContent } from './pdf-page-content.ts';
 
 /** A page with fewer printed characters than this carries no text layer to speak of. */

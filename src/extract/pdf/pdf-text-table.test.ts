@@ -9,11 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TableBlock } from './document.ts';
+import type { TableBlock } from '../document.ts';
 import { extractPdf } from './pdf.ts';
 
 const NAME = 'shuyang-county-2025';
-const FILE = new URL(`../../test/fixtures/pdf/${NAME}.noborders.pdf`, import.meta.url).pathname;
+const FILE = new URL(`../../../test/fixtures/pdf/${NAME}.noborders.pdf`, import.meta.url).pathname;
 
 async function rows(): Promise<string[][]> {
   const doc = await extractPdf(new Uint8Array(readFileSync(FILE)), FILE);

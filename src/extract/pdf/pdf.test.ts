@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, loadCorpusLabels } from '../../test/support/label.ts';
-import { CorruptFileError, EncryptedFileError, NeedsOcrError, isNianbaoError } from '../errors.ts';
-import type { Cell, DocumentModel, TableBlock } from './document.ts';
+import { CORPUS, loadCorpusLabels } from '../../../test/support/label.ts';
+import { CorruptFileError, EncryptedFileError, NeedsOcrError, isNianbaoError } from '../../errors.ts';
+import type { Cell, DocumentModel, TableBlock } from '../document.ts';
 import { extractPdf, pdfExtractor } from './pdf.ts';
 
 const DOCS = join(CORPUS, 'docs');
-const FIXTURES = new URL('../../test/fixtures/pdf/', import.meta.url).pathname;
+const FIXTURES = new URL('../../../test/fixtures/pdf/', import.meta.url).pathname;
 
 async function extract(file: string, rulings = true): Promise<DocumentModel> {
   return extractPdf(new Uint8Array(readFileSync(file)), file, { rulings });

@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: end-to-end throughput of `nianbao run --force` (read,
+ * extract, transform, validate, load into DuckDB) by format, with 1 and 2
+ * workers, measured in one invocation on a generated corpus (the labelled
+ * records rendered as HTML, DOCX and text by test/render; the fixture and
+ * corpus PDFs copied under distinct names) and on the real corpus PDFs, next
+ * to `pdftotext -layout` (poppler-utils) on the same PDFs, two processes at
+ * a time. Prints documents per second, the PDF ratio, peak RSS of each run,
+ * the start-up of `nianbao --help`, and a 100,000-document night (60% PDF)
+ * extrapolated from the measured rates. A script, not a test: it asserts
+ * nothing. Runs the compiled CLI (dist/, built first by `npm run bench`).
+ *
+ *   npm run bench                      # 300 documents per format (1,200 generated) + the real PDFs
+ *   npm run bench -- --per-format 100  # a quicker look
+ */
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { RENDERERS, loadLabels } from '../../test/render/index.ts';
+
+const execFileP = promisify(execFile);
+const ROOT = new URL('../..', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/nianbao.mjs');
+const GNU_TIME = '/usr/bin/time';
+/** Documents of a national year, and the share of PDF among them; the rest split evenly over HTML, DOCX and text. */
+const NIGHT = 100_000;
+const PDF_SHARE = 0.6;
+
+interface Measure {
+  docs: number;
+  seconds: number;
+  /** Peak resident set of the process, in MB (null where GNU time is missing). */
+  peakMb: number | null;
+  /** CPU seconds (user + system, all threads; summed over processes for pdftotext), null where GNU time is missing. */
+  cpu: number | null;
+}
+
+function perSecond(m: Measure): number {
+  return m.docs / m.seconds;
+}
+
+function argValue(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Runs a command, timing it; its peak RSS from GNU time's %M when that is installed. */
+async function timed(cmd: string, args: string[]): Promise<{ seconds: number; peakMb: number | null; cpu: number | null }> {
+  const withTime = existsSync(GNU_TIME);
+  const start = performance.now();
+  const { stderr } = await new Promise<{ stderr: string }>((resolve, reject) => {
+    const child = spawn(withTime ? GNU_TIME : cmd, withTime ? ['-f', 'PEAK_KB %M CPU %U %S', cmd, ...args] : args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve({ stderr: err }) : reject(new Error(`${cmd} exited ${code}: ${err.slice(-500)}`))));
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const m = /PEAK_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+  return { seconds, peakMb: m ? Math.round(Number(m[1]) / 1024) : null, cpu: m ? Number(m[2]) + Number(m[3]) : null };
+}
+
+/** `nianbao run --force` over a folder with `workers` workers. */
+async function nianbaoRun(raw: string, scratch: string, workers: number): Promise<Measure> {
+  const db = join(scratch, `wh-${workers}-${Date.now()}.duckdb`);
+  const docs = readdirSync(raw).length;
+  const t = await timed(process.execPath, [BIN, 'run', '--raw', raw, '--db', db, '--force', '--workers', String(workers)]);
+  rmSync(db, { force: true });
+  return { docs, ...t };
+}
+
+/** `pdftotext -layout` on every PDF of the folder, `parallel` processes at a time; peak RSS of the largest one. */
+async function pdftotext(raw: string, parallel: number): Promise<Measure> {
+  const files = readdirSync(raw).map((f) => join(raw, f));
+  let next = 0;
+  let peak = 0;
+  let cpu = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < files.length) {
+        const f = files[next++]!;
+        const { stderr } = await execFileP(GNU_TIME, ['-f', 'PEAK_KB %M CPU %U %S', 'pdftotext', '-layout', f, '/dev/null']);
+        const m = /PEAK_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+        peak = Math.max(peak, Number(m?.[1] ?? 0));
+        cpu += Number(m?.[2] ?? 0) + Number(m?.[3] ?? 0);
+      }
+    }),
+  );
+  return { docs: files.length, seconds: (performance.now() - start) / 1000, peakMb: Math.round(peak / 1024), cpu };
+}
+
+/** A folder of `n` documents cycled from `sources` (each written under a distinct name). */
+function fill(dir: string, n: number, sources: ReadonlyArray<{ ext: string; write: (to: string) => void }>): string {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const s = sources[i % sources.length]!;
+    s.write(join(dir, `doc-${String(i).padStart(5, '0')}${s.ext}`));
+  }
+  return dir;
+}
+
+async function renderedSources(names: readonly string[]) {
+  const labels = loadLabels();
+  const out: Array<{ ext: string; write: (to: string) => void }> = [];
+  for (const r of RENDERERS.filter((x) => names.includes(x.name))) {
+    for (const { label } of labels) {
+      const bytes = await r.render(label);
+      out.push({ ext: r.ext, write: (to) => writeFileSync(to, bytes) });
+    }
+  }
+  return out;
+}
+
+function pdfSources(dirs: readonly string[], skip: RegExp) {
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.pdf') && !skip.test(f))
+      .sort()
+      .map((f) => ({ ext: '.pdf', write: (to: string) => copyFileSync(join(dir, f), to) })),
+  );
+}
+
+async function helpStartup(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) times.push((await timed(process.execPath, [BIN, '--help'])).seconds * 1000);
+  return times.sort((a, b) => a - b)[3]!;
+}
+
+function line(label: string, m: Measure, extra = ''): string {
+  const cpu = m.cpu === null ? '?' : ((m.cpu / m.docs) * 1000).toFixed(1);
+  return `  ${label.padEnd(32)} ${String(m.docs).padStart(5)} docs ${m.seconds.toFixed(2).padStart(7)} s ${perSecond(m).toFixed(1).padStart(7)} docs/s  ${cpu.padStart(6)} ms CPU/doc  peak RSS ${m.peakMb ?? '?'} MB${extra}`;
+}
+
+async function main(): Promise<void> {
+  const perFormat = argValue('--per-format', 300);
+  const realCopies = argValue('--real-copies', 100);
+  const scratch = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  try {
+    const fixtures = join(ROOT, 'test/fixtures');
+    const corpusPdfs = join(fixtures, 'corpus/docs');
+    const broken = /^(scanned|encrypted|truncated|unmapped)\.pdf$/;
+    const corpora: Array<{ format: string; dir: string }> = [
+      { format: 'HTML', dir: fill(join(scratch, 'html'), perFormat, await renderedSources(['html', 'html-gbk'])) },
+      { format: 'DOCX', dir: fill(join(scratch, 'docx'), perFormat, await renderedSources(['docx'])) },
+      { format: 'text', dir: fill(join(scratch, 'text'), perFormat, await renderedSources(['text-tabs', 'text-lines', 'markdown'])) },
+      { format: 'PDF', dir: fill(join(scratch, 'pdf'), perFormat, pdfSources([join(fixtures, 'pdf'), corpusPdfs], broken)) },
+      { format: 'PDF, real corpus (3 WPS exports)', dir: fill(join(scratch, 'real'), 3 * realCopies, pdfSources([corpusPdfs], broken)) },
+    ];
+    const generated = corpora.slice(0, 4).reduce((s, c) => s + readdirSync(c.dir).length, 0);
+    const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
+    console.log(`load average at start: ${load} on ${(await import('node:os')).availableParallelism()} cores (other processes share the machine: wall-clock rates fall with them, CPU per document does not)`);
+    console.log(`nianbao throughput, end to end (nianbao run --force: read, extract, transform, load), ${generated} generated documents + the real corpus PDFs\n`);
+
+    const rates: Record<string, { one: Measure; two: Measure; pdftotext?: Measure }> = {};
+    for (const { format, dir } of corpora) {
+      const one = await nianbaoRun(dir, scratch, 1);
+      const two = await nianbaoRun(dir, scratch, 2);
+      const isPdf = format.startsWith('PDF');
+      const pt = isPdf ? await pdftotext(dir, 2) : undefined;
+      rates[format] = { one, two, pdftotext: pt };
+      console.log(`${format}`);
+      console.log(line('nianbao run, 1 worker', one));
+      console.log(line('nianbao run, 2 workers', two, `   (${(perSecond(two) / perSecond(one)).toFixed(2)}x 1 worker)`));
+      if (pt) {
+        console.log(line('pdftotext -layout, 2 processes', pt, ' (largest process)'));
+        console.log(`  ratio nianbao (2 workers) / pdftotext (2 processes): ${(perSecond(two) / perSecond(pt)).toFixed(2)}`);
+      }
+    }
+
+    const faults = fill(join(scratch, 'faults'), 24, [
+      ...pdfSources([join(fixtures, 'pdf')], /^(?!(scanned|encrypted|truncated|unmapped)\.pdf$)/),
+      ...['zip-bomb.docx', 'zip-bomb-lying.docx'].map((f) => ({ ext: '.docx', write: (to: string) => copyFileSync(join(fixtures, 'docx', f), to) })),
+    ]);
+    const fault = await nianbaoRun(faults, scratch, 2);
+    console.log(`Fault corpus (scans, encrypted, truncated, unmapped PDFs, zip bombs of 1 GiB)`);
+    console.log(line('nianbao run, 2 workers', fault));
+
+    const help = await helpStartup();
+    console.log(`\nnianbao --help start-up: ${help.toFixed(0)} ms (median of 7)`);
+
+    const share = (1 - PDF_SHARE) / 3;
+    const mix: Array<[string, number]> = [
+      ['PDF', NIGHT * PDF_SHARE],
+      ['HTML', NIGHT * share],
+      ['DOCX', NIGHT * share],
+      ['text', NIGHT * share],
+    ];
+    // PDFs at the slower of the two PDF rates (generated and real corpus).
+    const pdfRate = Math.min(perSecond(rates['PDF']!.two), perSecond(rates['PDF, real corpus (3 WPS exports)']!.two));
+    const rate = (f: string) => (f === 'PDF' ? pdfRate : perSecond(rates[f]!.two));
+    const hours = mix.reduce((s, [f, n]) => s + n / rate(f), 0) / 3600;
+    console.log(`\nA national year, extrapolated: ${NIGHT.toLocaleString('en')} documents (60% PDF at ${pdfRate.toFixed(1)}/s, the rest HTML, DOCX, text alike) at the 2-worker rates above: ${hours.toFixed(2)} hours`);
+    const peak = Math.max(...Object.values(rates).flatMap((r) => [r.one.peakMb ?? 0, r.two.peakMb ?? 0]), fault.peakMb ?? 0);
+    console.log(`Peak RSS of any nianbao run: ${peak} MB`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
