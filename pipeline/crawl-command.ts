@@ -5,6 +5,8 @@
  * were kept beside (the rest was saved), 2 for a bad sources file or config.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/project-root.ts';
 import { crawl, type CrawlSummary } from '../src/crawl/crawl.ts';
 import { readCrawlConfig, userAgent } from '../src/crawl/crawl-config.ts';
 import { crawlProgress } from '../src/crawl/crawl-progress.ts';
@@ -18,7 +20,7 @@ export interface CrawlCommandOptions {
 }
 
 async function nianbaoVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
