@@ -339,3 +339,41 @@ describe('openWarehouse', () => {
     await expect(openWarehouse(db)).rejects.toMatchObject({ name: 'LoadError', file: db });
   });
 });
+
+describe('agencies over time', () => {
+  it('take the corrected kind and parent of a later run, as a fresh build does (never the least of old and new)', async () => {
+    const wrong = { ...FGJ_REGION, kind: 'government_office', parent_government: '宿迁市人民政府' };
+    const row = await withWarehouse(async (wh) => {
+      await loadStaged(wh, [labelStaged(FGJ, { record: { region: wrong } }), hzqDoc()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
+      return wh.query(`SELECT * FROM agencies WHERE name = '沭阳县发展和改革局'`);
+    });
+    expect(row).toEqual([
+      {
+        agency_id: expect.any(String),
+        name: '沭阳县发展和改革局',
+        kind: 'department',
+        level: 'county',
+        province_code: '32',
+        province_name: '江苏省',
+        city_code: '3213',
+        city_name: '宿迁市',
+        county_code: '321322',
+        county_name: '沭阳县',
+        township_code: null,
+        township_name: null,
+        parent_agency: '沭阳县人民政府',
+      },
+    ]);
+    const fresh = await withWarehouse(async (wh) => {
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
+      return wh.query(`SELECT * FROM agencies ORDER BY agency_id`);
+    });
+    const incremental = await withWarehouse(async (wh) => {
+      await loadStaged(wh, [labelStaged(FGJ, { record: { region: wrong } }), hzqDoc()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
+      return wh.query(`SELECT * FROM agencies ORDER BY agency_id`);
+    });
+    expect(incremental).toEqual(fresh);
+  });
+});
