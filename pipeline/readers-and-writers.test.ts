@@ -107,6 +107,17 @@ describe('two writers', () => {
     expect(done.out).toMatch(/^reports: 4 added/m);
   });
 
+  it('a lock held past its refresh (proper-lockfile refreshes it every 5 s) still keeps a second run out, and is released cleanly', async () => {
+    const db = join(scratch(), 'long', 'nianbao.duckdb');
+    await mkdir(join(scratch(), 'long'), { recursive: true });
+    const release = await lockWarehouse(db, false, () => undefined);
+    await new Promise((r) => setTimeout(r, 6_000));
+    await expect(lockWarehouse(db, false, () => undefined)).rejects.toThrow(/not waiting/);
+    await release();
+    const again = await lockWarehouse(db, false, () => undefined);
+    await again();
+  });
+
   it('two runs started together give what one run gives', async () => {
     const raw = await folder(join(scratch(), 'together'), TEXTS);
     const db = join(scratch(), 'together-wh', 'nianbao.duckdb');

@@ -4,11 +4,11 @@
  * reads the stage and released when it ends. A second run waits, saying so
  * once, or with --no-wait gives up at once. A lock left by a run that was
  * killed is taken over: at once when the pid it names is gone from this
- * machine, otherwise once it is stale (not refreshed for STALE_MS).
+ * machine (<db>.lock.owner names it), otherwise once it is stale (not
+ * refreshed for STALE_MS).
  */
 import { hostname } from 'node:os';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { LoadError } from '../src/errors.ts';
 
@@ -23,11 +23,16 @@ function lockDir(db: string): string {
   return `${db}.lock`;
 }
 
+/** Who holds the lock: beside the lock directory, not in it (a file in it would change the directory's time, which proper-lockfile keeps as its own). */
+function ownerFile(db: string): string {
+  return `${db}.lock.owner`;
+}
+
 /** True when the lock names a process of this machine that no longer runs. */
 async function ownerIsGone(db: string): Promise<boolean> {
   let owner: { pid: number; host: string };
   try {
-    owner = JSON.parse(await readFile(join(lockDir(db), 'owner.json'), 'utf8')) as { pid: number; host: string };
+    owner = JSON.parse(await readFile(ownerFile(db), 'utf8')) as { pid: number; host: string };
   } catch {
     return false;
   }
@@ -47,6 +52,7 @@ async function tryLock(db: string): Promise<(() => Promise<void>) | null> {
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw new LoadError(db, `cannot take the run lock ${lockDir(db)}: ${(e as Error).message}`, e);
     if (await ownerIsGone(db)) {
       await rm(lockDir(db), { recursive: true, force: true });
+      await rm(ownerFile(db), { force: true });
       return tryLock(db);
     }
     return null;
@@ -62,10 +68,15 @@ export async function lockWarehouse(db: string, wait: boolean, say: (line: strin
     await new Promise((r) => setTimeout(r, RETRY_MS));
     release = await tryLock(db);
   }
-  await writeFile(join(lockDir(db), 'owner.json'), JSON.stringify({ pid: process.pid, host: hostname() }));
+  await writeFile(ownerFile(db), JSON.stringify({ pid: process.pid, host: hostname() }));
   const held = release;
   return async () => {
-    await rm(join(lockDir(db), 'owner.json'), { force: true });
-    await held();
+    await rm(ownerFile(db), { force: true });
+    try {
+      await held();
+    } catch (e) {
+      // Already released: the lock was taken as stale (this process stalled longer than STALE_MS).
+      if ((e as NodeJS.ErrnoException).code !== 'ERELEASED') throw e;
+    }
   };
 }
