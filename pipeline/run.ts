@@ -13,6 +13,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
 import pkg from '../package.json' with { type: 'json' };
 import { applyPlan } from '../src/load/apply-plan.ts';
@@ -30,7 +31,7 @@ import { readRawFile } from './read-raw-file.ts';
 import { readerFormatOf, readerVersion, readerVersions } from './reader-version.ts';
 import { lockWarehouse } from './run-lock.ts';
 import { StageStore } from './stage-store.ts';
-import { hostOf, stageKey, type StagedSummary } from './staged-result.ts';
+import { hostOf, stageKey, type StagedResult, type StagedSummary } from './staged-result.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
@@ -85,6 +86,9 @@ export function codeVersionLine(): string {
   return `nianbao ${pkg.version} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
 }
 
+/** Files hashed and looked up in the stage at once (I/O, not extraction: --concurrency bounds only the reading). */
+const LOOKUP_CONCURRENCY = 16;
+
 interface Staging {
   files: ListedFile[];
   summaries: Map<string, StagedSummary>;
@@ -105,17 +109,18 @@ async function keyOf(file: RawFile): Promise<string | null> {
 async function stageFiles(files: readonly RawFile[], stage: StageStore, options: RunOptions): Promise<Staging> {
   const log = createLogger('warn');
   const queue = new PQueue({ concurrency: options.concurrency });
+  const lookups = new PQueue({ concurrency: LOOKUP_CONCURRENCY });
   const summaries = new Map<string, StagedSummary>();
   const readNow = new Set<string>();
   const listed = (await Promise.all(
     files.map((file) =>
-      queue.add(async (): Promise<ListedFile> => {
+      lookups.add(async (): Promise<ListedFile> => {
         const known = await keyOf(file);
         let key = known;
         if (known !== null && !options.force && (await stage.has(known))) {
           summaries.set(known, await stage.summary(known));
         } else {
-          const result = await readRawFile({ path: file.path, relPath: file.relPath, ...(file.sourceUrl ? { sourceUrl: file.sourceUrl } : {}) });
+          const result = (await queue.add(() => readRawFile({ path: file.path, relPath: file.relPath, ...(file.sourceUrl ? { sourceUrl: file.sourceUrl } : {}) }))) as StagedResult;
           const summary = await stage.put(result);
           key = result.key;
           summaries.set(key, summary);
@@ -166,9 +171,14 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
   await mkdir(dirname(options.db), { recursive: true });
   const release = await lockWarehouse(options.db, options.wait !== false, (line) => out.write(`${line}\n`));
   try {
+    const log = createLogger('warn');
+    const clock = performance.now();
+    const ms = () => Math.round(performance.now() - clock);
     const stage = new StageStore(options.stage ?? join(dirname(options.db), 'stage'));
     const staging = await stageFiles(files, stage, options);
+    log.info({ files: files.length, read: staging.readNow.size, ms: ms() }, 'files staged');
     const plan = await planFor(staging, stage);
+    log.info({ reports: plan.reports.length, ms: ms() }, 'warehouse planned');
     const keyOfPath = new Map(staging.files.map((f) => [f.relPath, f.key]));
     const { failures, stillFailing } = fileLines(plan, staging, keyOfPath);
     const base = {
@@ -181,6 +191,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
       stale: plan.failing.filter((f) => f.stale).length,
     };
     const wh = await openWorkingCopy(options.db);
+    log.info({ ms: ms() }, 'working copy opened');
     let published = false;
     try {
       const stored = (await wh.query('SELECT source_path FROM reports')).map((r) => r.source_path as string);
@@ -204,6 +215,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
         exit_code: exitCode,
       };
       const write = await applyPlan(wh, { ...plan, seenAt: started, run }, recordLoader(stage));
+      log.info({ ...write, ms: ms() }, 'difference written');
       const summary: RunSummary = { ...base, exitCode, added: write.added, changed: write.changed, unchanged: write.unchanged, removed: write.removed };
       if (options.export) await exportWarehouse(wh, options.export, options.format);
       printSummary(out, summary);
@@ -211,6 +223,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
       await publish(wh, options.db);
       published = true;
       await stage.setLastGood(plan.lastGood);
+      log.info({ ms: ms() }, 'warehouse published');
       return summary;
     } finally {
       if (!published) await discardWorkingCopy(wh, options.db);
