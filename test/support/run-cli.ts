@@ -2,6 +2,7 @@
  * `nianbao` as a user runs it, in-process: the exit code and what it printed;
  * and reads of a warehouse file through a READ_ONLY handle.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
 import { main } from '../../pipeline/cli.ts';
 import { openWarehouse, type Scalar } from '../../src/load/warehouse.ts';
 
@@ -45,5 +46,31 @@ export async function dumpContent(db: string): Promise<Record<string, string>> {
     return out;
   } finally {
     await wh.close();
+  }
+}
+
+/**
+ * The content tables of two warehouse files compared in one DuckDB instance
+ * (both attached READ_ONLY): per table, the rows one has and the other has
+ * not (EXCEPT ALL both ways); {} when they are equal.
+ */
+export async function contentDifference(a: string, b: string): Promise<Record<string, unknown[]>> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH '${a.replaceAll("'", "''")}' AS a (READ_ONLY); ATTACH '${b.replaceAll("'", "''")}' AS b (READ_ONLY)`);
+    const out: Record<string, unknown[]> = {};
+    for (const t of CONTENT_TABLES) {
+      const reader = await connection.runAndReadAll(
+        `(SELECT 'only in a' AS side, * FROM (SELECT * FROM a.${t} EXCEPT ALL SELECT * FROM b.${t}))
+         UNION ALL (SELECT 'only in b', * FROM (SELECT * FROM b.${t} EXCEPT ALL SELECT * FROM a.${t})) LIMIT 20`,
+      );
+      const rows = reader.getRowObjectsJson();
+      if (rows.length > 0) out[t] = rows;
+    }
+    return out;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
   }
 }
