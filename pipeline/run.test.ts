@@ -91,6 +91,37 @@ describe('nianbao run', () => {
     expect(again.out).toMatch(/^reports: 0 added, 1 changed, 0 removed, 0 stale, 5 unchanged$/m);
   });
 
+  it('keeps history: status lists the runs newest first and the files failing now; sources keep when each file was first seen', async () => {
+    const status = await run(['status', '--db', db]);
+    expect(status.code).toBe(0);
+    const lines = status.out.split('\n');
+    expect(lines[0]).toBe(`warehouse ${db}: last runs, newest first`);
+    expect(lines.filter((l) => /^  run \d+ /.test(l)).map((l) => l.match(/^  run (\d+) .* exit (\d)/)?.slice(1))).toEqual([
+      ['4', '0'],
+      ['3', '1'],
+      ['2', '0'],
+      ['1', '1'],
+    ]);
+    expect(lines).toContain('3 files failing now');
+    expect(lines.filter((l) => l.startsWith('  FAILED '))).toHaveLength(3);
+    const wh = await openWarehouse(db);
+    try {
+      const runs = await wh.query('SELECT run_id, started, seen, new, changed, unchanged, removed, failed, still_failing, exit_code FROM runs ORDER BY run_id');
+      expect(runs.map(({ started, ...r }) => r)).toEqual([
+        { run_id: 1, seen: 6, new: 6, changed: 0, unchanged: 0, removed: 0, failed: 3, still_failing: 0, exit_code: 1 },
+        { run_id: 2, seen: 6, new: 0, changed: 0, unchanged: 6, removed: 0, failed: 0, still_failing: 3, exit_code: 0 },
+        { run_id: 3, seen: 6, new: 0, changed: 0, unchanged: 6, removed: 0, failed: 3, still_failing: 0, exit_code: 1 },
+        { run_id: 4, seen: 6, new: 0, changed: 1, unchanged: 5, removed: 0, failed: 0, still_failing: 3, exit_code: 0 },
+      ]);
+      const seen = await wh.query('SELECT DISTINCT first_seen, last_seen FROM sources');
+      expect(seen).toEqual([{ first_seen: runs[0]!.started, last_seen: runs[3]!.started }]);
+    } finally {
+      await wh.close();
+    }
+    const version = await run(['--version']);
+    expect(version.out).toMatch(/^nianbao 0\.1\.0\nreader versions:\n  text  text\d+-t\d+-d[0-9a-f]{8}\n  html  html/);
+  });
+
   it('rejects bad usage with exit code 2', async () => {
     expect((await run(['run', '--raw', raw, '--db', db, '--format', 'xml'])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
