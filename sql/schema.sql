@@ -24,7 +24,8 @@
 -- older values.
 --
 -- A warehouse whose warehouse_meta.schema_version differs from the code's is
--- rebuilt whole by the next run (its runs history is kept).
+-- emptied and rebuilt whole by the next run (from the stage, or by reading
+-- the raw folder again).
 
 -- The data dictionary: every template code the fact tables use, with the
 -- label the template prints for it (src/transform/template/template.json).
