@@ -5,8 +5,12 @@
  *   nianbao crawl [--sources FILE]      fill the raw folder from the agencies' sites
  *   nianbao run --crawl                 crawl, then run
  *   nianbao schedule --cron "30 2 * * *"   crawl and run on a schedule, until SIGTERM
- * Exit codes: 0 all documents loaded; 1 some documents failed (the rest
- * loaded); 2 usage or fatal error.
+ *   nianbao status [--db FILE]         the last runs and the files failing now
+ *   nianbao --version                  package and reader versions
+ * Exit codes: 0 the warehouse is published and no file failed in this run;
+ * 1 some files failed in this run (the rest published); 2 usage or fatal
+ * error, another run holds the warehouse (--no-wait), or a plan refused for
+ * its removals: nothing changed.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNianbaoError } from '../src/errors.ts';
@@ -16,6 +20,14 @@ import type { CrawlCommandOptions } from './crawl-command.ts';
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
 export const EXIT_FATAL = 2;
+
+const DEFAULT_DB = 'data/warehouse/nianbao.duckdb';
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number from 0 up, got "${value}"`);
+  return n;
+}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -35,11 +47,14 @@ function crawlOptions(cmd: Command): Command {
 function runOptions(cmd: Command): Command {
   return cmd
     .option('--raw <dir>', 'folder of raw reports', 'data/raw')
-    .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
-    .option('--force', 'redo every document, not only changed ones')
+    .option('--db <file>', 'DuckDB warehouse file', DEFAULT_DB)
+    .option('--stage <dir>', 'folder of staged results (default: stage/ beside --db)')
+    .option('--force', 'read every file again, staged or not')
+    .option('--allow-removals', 'apply a run that removes all, or more than a fifth, of the stored reports')
+    .option('--no-wait', 'exit 2 at once when another run holds the warehouse, instead of waiting')
     .option('--export <dir>', 'also export every table to this folder')
     .option('--format <format>', 'export format: csv or parquet', 'parquet')
-    .option('--workers <n>', 'worker threads reading documents (default: one per core)', positiveInt);
+    .option('--workers <n>', 'worker threads reading documents (default: one per core; 0 reads in the main thread)', wholeNumber);
 }
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -47,6 +62,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const program = new Command('nianbao')
     .description('Government information disclosure annual reports -> DuckDB warehouse')
     .exitOverride()
+    .option('-V, --version', 'print the package version and the reader versions')
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => err.write(s) });
 
   program
@@ -106,6 +122,25 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const { scheduleCommand } = await import('./schedule-command.ts');
       code = await scheduleCommand(opts, out, err);
     });
+
+  program
+    .command('status')
+    .description('print the last runs and the files failing now')
+    .option('--db <file>', 'DuckDB warehouse file', DEFAULT_DB)
+    .option('--runs <n>', 'how many runs to list', positiveInt, 10)
+    .action(async (opts: { db: string; runs: number }) => {
+      const { printStatus } = await import('./status.ts');
+      await printStatus(opts.db, opts.runs, out);
+    });
+
+  program.action(async (opts: { version?: boolean }) => {
+    if (!opts.version) {
+      program.outputHelp();
+      return;
+    }
+    const { versionText } = await import('./status.ts');
+    out.write(versionText());
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

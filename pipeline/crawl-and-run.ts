@@ -13,7 +13,6 @@ export interface CrawlAndRunOptions extends RunOptions, Omit<CrawlCommandOptions
 }
 
 export const EXIT_OK = 0;
-export const EXIT_SOME_FAILED = 1;
 
 export async function crawlAndRun(options: CrawlAndRunOptions, out: NodeJS.WritableStream, signal?: AbortSignal): Promise<number> {
   let code = EXIT_OK;
@@ -25,5 +24,5 @@ export async function crawlAndRun(options: CrawlAndRunOptions, out: NodeJS.Writa
   // Loaded on use: `extract` and `crawl` never load DuckDB.
   const { runPipeline } = await import('./run.ts');
   const summary = await runPipeline(options, out);
-  return Math.max(code, summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK);
+  return Math.max(code, summary.exitCode);
 }

@@ -1,33 +1,27 @@
 /**
- * The cross-year rule: this year's 二、上年结转 against last year's
- * 四、结转下年度继续办理 of the same agency. Last year's row comes from this
- * run's primary documents, else from the warehouse. Only documents redone in
- * this run are checked; a later change to last year's file is caught when
- * this year's file is next redone (or with --force).
+ * The cross-year rule over the plan: each primary report's 二、上年结转
+ * against the 四、结转下年度继续办理 of the same agency's primary report of
+ * the year before, both as the plan has them (pure). A change to either year's
+ * file changes the other's issues in the same run.
  */
-import type { DocumentResult } from '../src/load/document-result.ts';
-import { previousYearCarriedForward, type Warehouse } from '../src/load/warehouse.ts';
 import { checkCarriedOver } from '../src/transform/validate/cross-year.ts';
-import { agencyYearKey } from './resolve-duplicates.ts';
+import type { ValidationIssue } from '../src/transform/record.ts';
+import type { StagedSummary } from './staged-result.ts';
 
-export async function addCrossYearIssues(results: readonly DocumentResult[], wh: Warehouse): Promise<DocumentResult[]> {
-  const carriedForward = new Map<string, (number | null)[]>();
-  for (const r of results) {
-    if (r.kind !== 'record' || r.primary === false) continue;
-    const key = agencyYearKey(r.record);
-    const row = r.record.applications.carried_forward;
-    if (key && row) carriedForward.set(`${key.agencyId}|${key.year}`, row);
-  }
-  const out: DocumentResult[] = [];
-  for (const r of results) {
-    const key = r.kind === 'record' && r.primary !== false ? agencyYearKey(r.record) : null;
-    if (r.kind !== 'record' || !key) {
-      out.push(r);
-      continue;
-    }
-    const previous = carriedForward.get(`${key.agencyId}|${key.year - 1}`) ?? (await previousYearCarriedForward(wh, key.agencyId, key.year));
-    const issues = checkCarriedOver(r.record, previous);
-    out.push(issues.length ? { ...r, record: { ...r.record, validation: [...r.record.validation, ...issues] } } : r);
+export interface PrimaryOfYear {
+  agencyId: string;
+  year: number;
+  summary: StagedSummary;
+}
+
+/** Issues per primary report, by its summary's key. Reports with nothing to compare get none. */
+export function crossYearIssues(primaries: readonly PrimaryOfYear[]): Map<StagedSummary, ValidationIssue[]> {
+  const byAgencyYear = new Map(primaries.map((p) => [`${p.agencyId}|${p.year}`, p.summary]));
+  const out = new Map<StagedSummary, ValidationIssue[]>();
+  for (const p of primaries) {
+    const previous = byAgencyYear.get(`${p.agencyId}|${p.year - 1}`)?.applications.carried_forward ?? null;
+    const issues = checkCarriedOver({ applications: p.summary.applications, year: p.year }, previous);
+    if (issues.length > 0) out.set(p.summary, issues);
   }
   return out;
 }

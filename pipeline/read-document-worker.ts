@@ -1,9 +1,10 @@
 /**
- * What a worker thread of the pool runs (pipeline/worker-pool.ts): one
- * ReadTask in, its ReadOutcome out (plain data, cloned across threads).
+ * What a worker thread of the pool runs (pipeline/worker-pool.ts): one raw
+ * file in, its StagedResult out (plain data, cloned across threads).
  */
-import { readDocument, type ReadOutcome, type ReadTask } from './read-document.ts';
+import { readRawFile, type RawFileInput } from './read-raw-file.ts';
+import type { StagedResult } from './staged-result.ts';
 
-export default function run(task: ReadTask): Promise<ReadOutcome> {
-  return readDocument(task);
+export default function run(input: RawFileInput): Promise<StagedResult> {
+  return readRawFile(input);
 }

@@ -1,9 +1,10 @@
 /**
  * `nianbao run` as a user runs it: a raw folder of real reports plus bad
  * files; every good report loads, every bad file gets one line naming it and
- * the reason, exit code 1; a second run changes nothing.
+ * the reason, exit code 1; a second run reads nothing again, lists the
+ * failures as still failing and exits 0; a changed file is the only one read.
  */
-import { mkdtemp, writeFile, copyFile, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile, copyFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,27 +70,56 @@ describe('nianbao run', () => {
     expect(c.reports).toBe(GOOD.length + 3);
   });
 
-  it('a second run leaves every table unchanged', async () => {
+  it('a second run reads nothing again, says what still fails, exits 0 and leaves every table but runs and sources unchanged', async () => {
     const before = await counts(db);
     const again = await run(['run', '--raw', raw, '--db', db]);
-    expect(again.code).toBe(1);
-    expect(await counts(db)).toEqual(before);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^6 files: 0 read, 6 unchanged, 0 failed, 3 still failing \(0 need OCR\)$/m);
+    expect(again.out.split('\n').filter((l) => l.startsWith('STILL FAILING '))).toHaveLength(3);
+    expect(again.out).toMatch(/^reports: 0 added, 0 changed, 0 removed, 0 stale, 6 unchanged$/m);
+    expect(await counts(db)).toEqual({ ...before, runs: 2 });
     const forced = await run(['run', '--raw', raw, '--db', db, '--force']);
     expect(forced.code).toBe(1);
-    expect(await counts(db)).toEqual(before);
+    expect(forced.out).toMatch(/^6 files: 6 read, 0 unchanged, 3 failed, 0 still failing/m);
+    expect(await counts(db)).toEqual({ ...before, runs: 3 });
   });
 
-  it('redoes the documents that other code read, and only those', async () => {
-    const before = await counts(db);
+  it('reads again only the file whose bytes changed', async () => {
+    await writeFile(join(raw, GOOD[0]!), (await readFile(join(CORPUS, GOOD[0]!), 'utf8')) + '\n');
+    const again = await run(['run', '--raw', raw, '--db', db]);
+    expect(again.out).toMatch(/^6 files: 1 read, 5 unchanged, 0 failed, 3 still failing/m);
+    expect(again.out).toMatch(/^reports: 0 added, 1 changed, 0 removed, 0 stale, 5 unchanged$/m);
+  });
+
+  it('keeps history: status lists the runs newest first and the files failing now; sources keep when each file was first seen', async () => {
+    const status = await run(['status', '--db', db]);
+    expect(status.code).toBe(0);
+    const lines = status.out.split('\n');
+    expect(lines[0]).toBe(`warehouse ${db}: last runs, newest first`);
+    expect(lines.filter((l) => /^  run \d+ /.test(l)).map((l) => l.match(/^  run (\d+) .* exit (\d)/)?.slice(1))).toEqual([
+      ['4', '0'],
+      ['3', '1'],
+      ['2', '0'],
+      ['1', '1'],
+    ]);
+    expect(lines).toContain('3 files failing now');
+    expect(lines.filter((l) => l.startsWith('  FAILED '))).toHaveLength(3);
     const wh = await openWarehouse(db);
     try {
-      await wh.query("UPDATE reports SET code_version = 'older-code' WHERE source_path = $1", [GOOD[0]!]);
+      const runs = await wh.query('SELECT run_id, started, seen, new, changed, unchanged, removed, failed, still_failing, exit_code FROM runs ORDER BY run_id');
+      expect(runs.map(({ started, ...r }) => r)).toEqual([
+        { run_id: 1, seen: 6, new: 6, changed: 0, unchanged: 0, removed: 0, failed: 3, still_failing: 0, exit_code: 1 },
+        { run_id: 2, seen: 6, new: 0, changed: 0, unchanged: 6, removed: 0, failed: 0, still_failing: 3, exit_code: 0 },
+        { run_id: 3, seen: 6, new: 0, changed: 0, unchanged: 6, removed: 0, failed: 3, still_failing: 0, exit_code: 1 },
+        { run_id: 4, seen: 6, new: 0, changed: 1, unchanged: 5, removed: 0, failed: 0, still_failing: 3, exit_code: 0 },
+      ]);
+      const seen = await wh.query('SELECT DISTINCT first_seen, last_seen FROM sources');
+      expect(seen).toEqual([{ first_seen: runs[0]!.started, last_seen: runs[3]!.started }]);
     } finally {
       await wh.close();
     }
-    const again = await run(['run', '--raw', raw, '--db', db]);
-    expect(again.out).toMatch(/^6 documents: 1 extracted, 2 unchanged, 3 failed/m);
-    expect(await counts(db)).toEqual(before);
+    const version = await run(['--version']);
+    expect(version.out).toMatch(/^nianbao 0\.1\.0\nreader versions:\n  text  text\d+-t\d+-d[0-9a-f]{8}\n  html  html/);
   });
 
   it('rejects bad usage with exit code 2', async () => {

@@ -1,139 +1,257 @@
 /**
- * `nianbao run`: every raw file through extract and transform (in worker
- * threads, pipeline/worker-pool.ts), then one load into the warehouse. Only files whose bytes changed since the
- * last run, or that were read by other code (pipeline/code-version.ts), are
- * redone unless --force. A document that fails gets one line
- * naming the file and the reason and never stops the others; a run that dies
- * before the load leaves the warehouse as it was.
+ * `nianbao run`: the raw folder -> the published warehouse.
+ *   1. lock the warehouse (pipeline/run-lock.ts): one run at a time;
+ *   2. list the folder and hash every file; a file whose stage key (bytes,
+ *      path, reader version, source host) is staged is not read again, the
+ *      others are read (in the worker pool, pipeline/worker-pool.ts) and each result staged as soon as it is
+ *      made, so a run that dies loses only the files in flight;
+ *   3. plan the warehouse from the listing and the stage (pure:
+ *      pipeline/plan-warehouse.ts), refuse a plan that removes too much;
+ *   4. write the plan's difference into a working copy in one transaction
+ *      and publish it (pipeline/publish.ts): readers of the published file
+ *      are never locked out, a run that dies leaves it as it was.
  */
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { Logger } from 'pino';
-import type { DocumentResult } from '../src/load/document-result.ts';
-import {
-  exportWarehouse,
-  loadBatch,
-  openWarehouse,
-  qualitySummary,
-  reportFingerprints,
-  reportsOfAgencyYears,
-  tableCounts,
-} from '../src/load/warehouse.ts';
-import { codeVersion } from './code-version.ts';
-import { addCrossYearIssues } from './cross-year-check.ts';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import PQueue from 'p-queue';
+import pkg from '../package.json' with { type: 'json' };
+import { applyPlan } from '../src/load/apply-plan.ts';
+import type { PlannedReport } from '../src/load/planned-report.ts';
+import { exportWarehouse, qualitySummary, tableCounts, type Warehouse } from '../src/load/warehouse.ts';
+import type { ReportRecord } from '../src/transform/record.ts';
+import { DEFAULT_OVERRIDES } from '../src/transform/region/agency-overrides.ts';
+import { readSource, sha256Hex } from './extract-record.ts';
 import { createLogger } from './logger.ts';
+import { checkRemovals, planWarehouse, type ListedFile, type WarehousePlan } from './plan-warehouse.ts';
+import { discardWorkingCopy, openWorkingCopy, publish } from './publish.ts';
+import { plannedRecordLoader } from './planned-record.ts';
 import { listRawFiles, type RawFile } from './raw-files.ts';
-import { agencyYearKey, resolveDuplicates } from './resolve-duplicates.ts';
+import { readerFormatOf, readerVersion, readerVersions } from './reader-version.ts';
+import { lockWarehouse } from './run-lock.ts';
+import { StageStore } from './stage-store.ts';
+import { hostOf, stageKey, type StagedSummary } from './staged-result.ts';
 import { createDocumentPool, type DocumentPool } from './worker-pool.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_SOME_FAILED = 1;
+export const EXIT_FATAL = 2;
 
 export interface RunOptions {
   raw: string;
   db: string;
+  /** The stage folder; default <dir of db>/stage. */
+  stage?: string;
+  /** Read every file again, staged or not. */
   force?: boolean;
   export?: string;
   format: 'csv' | 'parquet';
   /** Worker threads reading documents (default: one per core). */
   workers?: number;
+  /** Apply a plan that removes more than a fifth of the stored reports, or all of them. */
+  allowRemovals?: boolean;
+  /** false: exit 2 at once when another run holds the warehouse (--no-wait). */
+  wait?: boolean;
+}
+
+export interface FileLine {
+  path: string;
+  reason: string;
+  status: 'failed' | 'needs_ocr';
+  stale: boolean;
 }
 
 export interface RunSummary {
-  documents: number;
-  extracted: number;
-  unchanged: number;
-  failed: number;
+  exitCode: number;
+  seen: number;
+  /** Files read in this run. */
+  read: number;
+  /** Files whose staged result was used. */
+  reused: number;
+  /** Files read in this run that failed. */
+  failures: FileLine[];
+  /** Files failing as staged before, not read again. */
+  stillFailing: FileLine[];
   needsOcr: number;
-  failures: Array<{ path: string; reason: string; status: 'failed' | 'needs_ocr' }>;
-  /** Reports on the template used before 2019: stored with their agency and year, status unsupported_template, no numbers. */
+  added: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+  stale: number;
+  /** Reports on the template used before 2019 read in this run: stored with agency and year, status unsupported_template, no numbers. */
   unsupported: Array<{ path: string; year: number | null }>;
+  /** Why nothing was changed (too many removals). */
+  refusal?: string;
 }
 
-/** A raw file through the pool: 'unchanged' when its stored fingerprint still holds (unless forced). */
-async function processFile(pool: DocumentPool, file: RawFile, known: Map<string, string>, force: boolean, log: Logger): Promise<DocumentResult | 'unchanged'> {
-  const outcome = await pool.read({
-    path: file.path,
-    relPath: file.relPath,
-    sourceUrl: file.sourceUrl,
-    published: file.published,
-    codeVersion: await codeVersion(),
-    knownFingerprint: force ? undefined : known.get(file.relPath),
-  });
-  if (outcome.kind === 'unchanged') return 'unchanged';
-  // A bug met on one document fails that document, not the run.
-  if (outcome.kind === 'failure' && outcome.reason.startsWith('internal error')) log.error({ file: file.relPath, reason: outcome.reason }, 'unexpected error');
-  return outcome;
+/** The code version of a run: the package version and every reader version. */
+export function codeVersionLine(): string {
+  return `nianbao ${pkg.version} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
 }
 
-export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
-  const log = createLogger('warn');
-  const { files, manifestProblems } = await listRawFiles(options.raw);
-  for (const problem of manifestProblems) out.write(`WARNING ${problem}\n`);
-  log.info({ raw: options.raw, files: files.length }, 'raw files listed');
-  await mkdir(dirname(options.db), { recursive: true });
-  const wh = await openWarehouse(options.db);
-  const pool = createDocumentPool({ workers: options.workers });
+/** Files hashed and looked up in the stage at once (I/O; reading is the worker pool's). */
+const LOOKUP_CONCURRENCY = 16;
+
+interface Staging {
+  files: ListedFile[];
+  summaries: Map<string, StagedSummary>;
+  /** Keys read in this run. */
+  readNow: Set<string>;
+}
+
+async function keyOf(file: RawFile): Promise<string | null> {
   try {
-    const known = options.force ? new Map<string, string>() : await reportFingerprints(wh);
-    const results: DocumentResult[] = [];
-    let unchanged = 0;
-    await Promise.all(
-      files.map((file) =>
-        (async () => {
-          const result = await processFile(pool, file, known, options.force ?? false, log);
-          if (result === 'unchanged') {
-            unchanged++;
-            log.debug({ file: file.relPath }, 'unchanged, skipped');
-            return;
-          }
-          if (result.kind === 'failure') log.warn({ file: file.relPath, status: result.status, reason: result.reason }, 'document failed');
-          else log.info({ file: file.relPath, agency: result.record.agency, year: result.record.year, issues: result.record.validation.length }, 'document extracted');
-          results.push(result);
-        })(),
-      ),
-    );
-    // Other stored copies of the agencies and years redone here are weighed again with them.
-    const inBatch = new Set(results.map((r) => r.source.path));
-    const keys = results.flatMap((r) => (r.kind === 'record' ? [agencyYearKey(r.record)].filter((k) => k !== null) : []));
-    const others = (await reportsOfAgencyYears(wh, keys)).filter((p) => !inBatch.has(p));
-    for (const file of files.filter((f) => others.includes(f.relPath))) {
-      const again = await processFile(pool, file, new Map(), true, log);
-      if (again === 'unchanged') continue;
-      results.push(again);
-      unchanged--;
-    }
-    // Queue order is not deterministic; the load is.
-    results.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
-    const resolved = await addCrossYearIssues(resolveDuplicates(results), wh);
-    const load = await loadBatch(wh, resolved, { keepPaths: files.map((f) => f.relPath) });
-    log.info({ load }, 'warehouse loaded');
-    if (options.export) {
-      await exportWarehouse(wh, options.export, options.format);
-      log.info({ dir: options.export, format: options.format }, 'warehouse exported');
-    }
-
-    const failures = resolved
-      .filter((r): r is Extract<DocumentResult, { kind: 'failure' }> => r.kind === 'failure')
-      .map((r) => ({ path: r.source.path, reason: r.reason, status: r.status }));
-    const summary: RunSummary = {
-      documents: files.length,
-      extracted: resolved.length - failures.length,
-      unchanged,
-      failed: failures.length,
-      needsOcr: failures.filter((f) => f.status === 'needs_ocr').length,
-      failures,
-      unsupported: resolved.flatMap((r) => (r.kind === 'record' && r.record.status === 'unsupported_template' ? [{ path: r.source.path, year: r.record.year }] : [])),
-    };
-    await printSummary(out, summary, wh, options.db);
-    return summary;
-  } finally {
-    await pool.close();
-    await wh.close();
+    const sha = sha256Hex(await readSource(file.path));
+    return stageKey(sha, file.relPath, readerVersion(readerFormatOf(file.path)), hostOf(file.sourceUrl));
+  } catch {
+    return null;
   }
 }
 
-async function printSummary(out: NodeJS.WritableStream, s: RunSummary, wh: Awaited<ReturnType<typeof openWarehouse>>, db: string): Promise<void> {
-  for (const f of s.failures) out.write(`${f.status === 'needs_ocr' ? 'NEEDS OCR' : 'FAILED'} ${f.path}: ${f.reason}\n`);
+/** Every listed file's summary: staged ones as they are, the others read and staged now. */
+async function stageFiles(files: readonly RawFile[], stage: StageStore, options: RunOptions, pool: DocumentPool): Promise<Staging> {
+  const log = createLogger('warn');
+  const lookups = new PQueue({ concurrency: LOOKUP_CONCURRENCY });
+  const summaries = new Map<string, StagedSummary>();
+  const readNow = new Set<string>();
+  const listed = (await Promise.all(
+    files.map((file) =>
+      lookups.add(async (): Promise<ListedFile> => {
+        const known = await keyOf(file);
+        let key = known;
+        if (known !== null && !options.force && (await stage.has(known))) {
+          summaries.set(known, await stage.summary(known));
+        } else {
+          const result = await pool.read({ path: file.path, relPath: file.relPath, ...(file.sourceUrl ? { sourceUrl: file.sourceUrl } : {}) });
+          const summary = await stage.put(result);
+          key = result.key;
+          summaries.set(key, summary);
+          readNow.add(key);
+          if (summary.kind === 'failure') log.warn({ file: file.relPath, status: summary.status, reason: summary.reason }, 'document failed');
+          else log.info({ file: file.relPath, agency: summary.agency, year: summary.year }, 'document read');
+        }
+        return { relPath: file.relPath, key: key as string, ...(file.sourceUrl ? { sourceUrl: file.sourceUrl } : {}), ...(file.published ? { published: file.published } : {}) };
+      }),
+    ),
+  )) as ListedFile[];
+  return { files: listed, summaries, readNow };
+}
+
+/** Records from the stage. */
+function recordLoader(stage: StageStore): (p: PlannedReport) => Promise<ReportRecord | null> {
+  return plannedRecordLoader(async (key) => {
+    const result = await stage.result(key);
+    if (result.outcome.kind !== 'record') throw new Error(`staged result ${key} holds no record`);
+    return result.outcome.record;
+  });
+}
+
+async function planFor(staging: Staging, stage: StageStore): Promise<WarehousePlan> {
+  const lastGood = await stage.lastGood();
+  const summaries = new Map(staging.summaries);
+  for (const f of staging.files) {
+    const key = lastGood.get(f.relPath);
+    if (key !== undefined && !summaries.has(key) && (await stage.has(key))) summaries.set(key, await stage.summary(key));
+  }
+  const usable = new Map([...lastGood].filter(([, key]) => summaries.has(key)));
+  return planWarehouse({ files: staging.files, summaries, lastGood: usable, overrides: DEFAULT_OVERRIDES });
+}
+
+function fileLines(plan: WarehousePlan, staging: Staging, keyOfPath: Map<string, string>): { failures: FileLine[]; stillFailing: FileLine[] } {
+  const failures: FileLine[] = [];
+  const stillFailing: FileLine[] = [];
+  for (const f of plan.failing) {
+    (staging.readNow.has(keyOfPath.get(f.path) ?? '') ? failures : stillFailing).push(f);
+  }
+  return { failures, stillFailing };
+}
+
+export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
+  const started = new Date().toISOString();
+  const { files, manifestProblems } = await listRawFiles(options.raw);
+  for (const problem of manifestProblems) out.write(`WARNING ${problem}\n`);
+  await mkdir(dirname(options.db), { recursive: true });
+  const release = await lockWarehouse(options.db, options.wait !== false, (line) => out.write(`${line}\n`));
+  try {
+    const log = createLogger('warn');
+    const clock = performance.now();
+    const ms = () => Math.round(performance.now() - clock);
+    const stage = new StageStore(options.stage ?? join(dirname(options.db), 'stage'));
+    const pool = createDocumentPool({ workers: options.workers });
+    const staging = await stageFiles(files, stage, options, pool).finally(() => pool.close());
+    log.info({ files: files.length, read: staging.readNow.size, ms: ms() }, 'files staged');
+    const plan = await planFor(staging, stage);
+    log.info({ reports: plan.reports.length, ms: ms() }, 'warehouse planned');
+    const keyOfPath = new Map(staging.files.map((f) => [f.relPath, f.key]));
+    const { failures, stillFailing } = fileLines(plan, staging, keyOfPath);
+    const base = {
+      seen: files.length,
+      read: staging.readNow.size,
+      reused: files.length - staging.readNow.size,
+      failures,
+      stillFailing,
+      needsOcr: plan.failing.filter((f) => f.status === 'needs_ocr').length,
+      stale: plan.failing.filter((f) => f.stale).length,
+      unsupported: [...staging.readNow]
+        .map((key) => staging.summaries.get(key))
+        .flatMap((s) => (s && s.status === 'unsupported_template' ? [{ path: s.source.relPath, year: s.year }] : []))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    };
+    const wh = await openWorkingCopy(options.db);
+    log.info({ ms: ms() }, 'working copy opened');
+    let published = false;
+    try {
+      const stored = (await wh.query('SELECT source_path FROM reports')).map((r) => r.source_path as string);
+      const removals = checkRemovals(plan, stored, files.length);
+      if (removals.refusal && !options.allowRemovals) {
+        const summary: RunSummary = { ...base, exitCode: EXIT_FATAL, added: 0, changed: 0, unchanged: stored.length, removed: 0, refusal: removals.refusal };
+        printSummary(out, summary);
+        out.write(`REFUSED: ${removals.refusal}; nothing was changed. To remove them, run again with --allow-removals.\n`);
+        return summary;
+      }
+      const exitCode = failures.length > 0 ? EXIT_SOME_FAILED : EXIT_OK;
+      const run = {
+        started,
+        ended: new Date().toISOString(),
+        code_version: codeVersionLine(),
+        seen: base.seen,
+        stale: base.stale,
+        failed: failures.length,
+        still_failing: stillFailing.length,
+        needs_ocr: base.needsOcr,
+        exit_code: exitCode,
+      };
+      const write = await applyPlan(wh, { ...plan, seenAt: started, run }, recordLoader(stage));
+      log.info({ ...write, ms: ms() }, 'difference written');
+      const summary: RunSummary = { ...base, exitCode, added: write.added, changed: write.changed, unchanged: write.unchanged, removed: write.removed };
+      if (options.export) await exportWarehouse(wh, options.export, options.format);
+      printSummary(out, summary);
+      await printWarehouse(out, wh, options.db);
+      await publish(wh, options.db);
+      published = true;
+      await stage.setLastGood(plan.lastGood);
+      log.info({ ms: ms() }, 'warehouse published');
+      return summary;
+    } finally {
+      if (!published) await discardWorkingCopy(wh, options.db);
+    }
+  } finally {
+    await release();
+  }
+}
+
+function printSummary(out: NodeJS.WritableStream, s: RunSummary): void {
+  const line = (f: FileLine) => `${f.path}: ${f.reason}${f.stale ? ' (keeps its last good facts, status stale)' : ''}`;
+  for (const f of s.failures) out.write(`${f.status === 'needs_ocr' ? 'NEEDS OCR' : 'FAILED'} ${line(f)}\n`);
+  for (const f of s.stillFailing) out.write(`STILL ${f.status === 'needs_ocr' ? 'NEEDS OCR' : 'FAILING'} ${line(f)}\n`);
   for (const u of s.unsupported) out.write(`UNSUPPORTED TEMPLATE ${u.path}: report on the template used before 2019 (year ${u.year ?? 'unknown'}); agency and year stored, no numbers\n`);
-  out.write(`${s.documents} documents: ${s.extracted} extracted, ${s.unchanged} unchanged, ${s.failed} failed (${s.needsOcr} need OCR)\n`);
+  out.write(
+    `${s.seen} files: ${s.read} read, ${s.reused} unchanged, ${s.failures.length} failed, ${s.stillFailing.length} still failing (${s.needsOcr} need OCR)\n`,
+  );
+  out.write(`reports: ${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.stale} stale, ${s.unchanged} unchanged\n`);
+}
+
+async function printWarehouse(out: NodeJS.WritableStream, wh: Warehouse, db: string): Promise<void> {
   const counts = await tableCounts(wh);
   out.write(`warehouse ${db}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}\n`);
   const quality = await qualitySummary(wh);

@@ -2,7 +2,7 @@
  * The worker pool: each raw file's read, extract and transform runs in a
  * worker thread (tinypool), one per core by default, so every core is busy
  * while the main thread lists, stages and writes. Input and output are plain
- * data (pipeline/read-document.ts); the pool knows nothing of the run.
+ * data (pipeline/read-raw-file.ts); the pool knows nothing of the run.
  *
  * The wall-time limit is the pool's: a document still running after
  * `limits.maxMillis` has its worker terminated (a new one takes its place)
@@ -13,10 +13,11 @@ import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import Tinypool from 'tinypool';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../src/limits.ts';
-import { sourceOf, type ReadOutcome, type ReadTask } from './read-document.ts';
+import { readRawFile, stoppedResult, type RawFileInput } from './read-raw-file.ts';
+import type { StagedResult } from './staged-result.ts';
 
 export interface PoolOptions {
-  /** Worker threads (default: one per core). */
+  /** Worker threads (default: one per core; 0: read in the calling thread). */
   workers?: number;
   limits?: DocumentLimits;
 }
@@ -24,7 +25,7 @@ export interface PoolOptions {
 export interface DocumentPool {
   readonly workers: number;
   /** Reads one file in a worker; never rejects (a failure is an outcome). */
-  read(task: Omit<ReadTask, 'limits'>): Promise<ReadOutcome>;
+  read(input: Omit<RawFileInput, 'limits'>): Promise<StagedResult>;
   close(): Promise<void>;
 }
 
@@ -37,28 +38,46 @@ function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
+/**
+ * `workers: 0` reads in the calling thread, one file at a time: no thread
+ * start-up, for small folders and tests; the wall-time limit cannot stop a
+ * document there (nothing can interrupt synchronous work on one's own thread).
+ */
+function inProcessPool(limits: DocumentLimits): DocumentPool {
+  const queue = new PQueue({ concurrency: 1 });
+  return {
+    workers: 0,
+    read: (input) => queue.add(() => readRawFile({ ...input, limits })) as Promise<StagedResult>,
+    close: () => queue.onIdle(),
+  };
+}
+
 export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
   const workers = options.workers ?? defaultWorkers();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const pool = new Tinypool({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    // Workers live for the run: PDFium and the template load once per thread.
-    idleTimeout: Number.MAX_SAFE_INTEGER,
-  });
+  if (workers === 0) return inProcessPool(limits);
+  // Threads start with the first file to read: a run with nothing to read starts none.
+  let threads: Tinypool | undefined;
+  const pool = (): Tinypool =>
+    (threads ??= new Tinypool({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      // Workers live for the run: PDFium and the template load once per thread.
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+    }));
   const inFlight = new PQueue({ concurrency: workers });
 
-  const runOne = async (task: ReadTask): Promise<ReadOutcome> => {
+  const runOne = async (task: RawFileInput): Promise<StagedResult> => {
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), limits.maxMillis);
     try {
-      return (await pool.run(task, { signal: timer.signal })) as ReadOutcome;
+      return (await pool().run(task, { signal: timer.signal })) as StagedResult;
     } catch (e) {
       const reason = timer.signal.aborted
         ? `reading took longer than the wall-time limit of ${seconds(limits.maxMillis)}; its worker was stopped`
         : `internal error: worker failed: ${e instanceof Error ? e.message : String(e)}`;
-      return { kind: 'failure', source: sourceOf(task), status: 'failed', reason };
+      return stoppedResult(task, reason);
     } finally {
       clearTimeout(timeout);
     }
@@ -66,10 +85,10 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
 
   return {
     workers,
-    read: (task) => inFlight.add(() => runOne({ ...task, limits })) as Promise<ReadOutcome>,
+    read: (input) => inFlight.add(() => runOne({ ...input, limits })) as Promise<StagedResult>,
     close: async () => {
       await inFlight.onIdle();
-      await pool.destroy();
+      await threads?.destroy();
     },
   };
 }

@@ -5,12 +5,13 @@
 --               with forward slashes. The same path re-published with new
 --               bytes keeps its report_id and replaces the old rows; the
 --               bytes' own hash is kept in reports.sha256 to detect changes.
---   agency_id = sha256(province|city|county|township code|agency name) when
---               the region resolver placed the agency, else sha256(name)
---               alone, or sha256(name|source_path) when the name fits several
---               places (城关镇): such a name identifies no one agency. The
---               name is NFKC-normalised with white space removed.
---               A record without an agency name has agency_id NULL.
+--   agency_id = one per agency across years and spellings
+--               (src/load/agency-identity.ts): a government by its division
+--               code and kind, a department by its government's code and its
+--               name without the place names in front, an override's own
+--               name (data/overrides/agencies.csv, column agency), else the
+--               name, or name and source path when the name fits several
+--               places (城关镇). A record without an agency name has NULL.
 --
 -- Codes stored in the fact tables are the canonical codes of
 -- src/transform/template/template.json. A blank cell ("", "/", "—") is a
@@ -18,8 +19,13 @@
 -- text and where it was found (page for PDF, block/row/col in the document
 -- model, 0-based).
 --
--- regions and agencies hold only what loaded reports refer to: every load
--- drops agencies no report points at and regions no agency points at.
+-- regions and agencies hold only what loaded reports refer to, each row as
+-- the run's plan gives it (pipeline/plan-warehouse.ts), never merged with
+-- older values.
+--
+-- A warehouse whose warehouse_meta.schema_version differs from the code's is
+-- emptied and rebuilt whole by the next run (from the stage, or by reading
+-- the raw folder again).
 
 -- The data dictionary: every template code the fact tables use, with the
 -- label the template prints for it (src/transform/template/template.json).
@@ -66,21 +72,19 @@ CREATE TABLE IF NOT EXISTS reports (
   template       VARCHAR CHECK (template IS NULL OR template IN ('2019', '2021', 'mixed')),
   source_path    VARCHAR NOT NULL UNIQUE,
   format         VARCHAR NOT NULL,
-  sha256         VARCHAR NOT NULL,
+  sha256         VARCHAR NOT NULL,           -- the bytes the facts were read from (for a stale report: its last good bytes)
   bytes          BIGINT NOT NULL,
-  status         VARCHAR NOT NULL CHECK (status IN ('ok', 'warnings', 'errors', 'unsupported_template', 'needs_ocr', 'failed')),
-  is_primary     BOOLEAN NOT NULL,           -- FALSE for duplicates of another report and for failures
+  status         VARCHAR NOT NULL CHECK (status IN ('ok', 'warnings', 'errors', 'unsupported_template', 'needs_ocr', 'failed', 'stale')),
+                                             -- stale: the file fails now (failure_reason) and the report keeps its last good facts
+  is_primary     BOOLEAN NOT NULL,           -- the copy the views count for its agency and year; FALSE for the other copies and for failures
   duplicate_of   VARCHAR,                    -- report_id of the primary report this one duplicates
   failure_reason VARCHAR,
   title          VARCHAR,
-  code_version   VARCHAR NOT NULL DEFAULT '', -- the code that read the file; a run redoes a report whose file or code changed
+  reader_version VARCHAR NOT NULL,           -- the reader that made the facts (pipeline/reader-version.ts)
   source_url     VARCHAR,                    -- where the crawler fetched the file, from the raw folder's manifest.csv
-  published      VARCHAR                     -- YYYY-MM-DD the agency published the file, from manifest.csv
+  published      VARCHAR,                    -- YYYY-MM-DD the agency published the file, from manifest.csv
+  content_key    VARCHAR NOT NULL            -- hash of everything the report's rows hold; a run rewrites the reports whose key changed
 );
--- Warehouses built before these columns: their reports count as read by other code, with no date.
-ALTER TABLE reports ADD COLUMN IF NOT EXISTS code_version VARCHAR DEFAULT '';
-ALTER TABLE reports ADD COLUMN IF NOT EXISTS source_url VARCHAR;
-ALTER TABLE reports ADD COLUMN IF NOT EXISTS published VARCHAR;
 
 -- Section 二: item x metric.
 CREATE TABLE IF NOT EXISTS fact_active_disclosure (
@@ -138,4 +142,39 @@ CREATE TABLE IF NOT EXISTS validation_issues (
   printed     DOUBLE,
   expected    DOUBLE,
   message     VARCHAR NOT NULL
+);
+
+-- The files of the raw folder as the last run saw them.
+CREATE TABLE IF NOT EXISTS sources (
+  path           VARCHAR PRIMARY KEY,        -- relative to the raw folder, forward slashes
+  sha256         VARCHAR NOT NULL,           -- '' when the file could not be read
+  bytes          BIGINT NOT NULL,
+  first_seen     VARCHAR NOT NULL,           -- ISO 8601 UTC: the start of the first run that listed the path
+  last_seen      VARCHAR NOT NULL,
+  status         VARCHAR NOT NULL,           -- what reading it gives now: ok, warnings, errors, unsupported_template, failed, needs_ocr
+  reason         VARCHAR,                    -- why it failed
+  reader_version VARCHAR NOT NULL
+);
+
+-- One row per run that published the warehouse.
+CREATE TABLE IF NOT EXISTS runs (
+  run_id        INTEGER PRIMARY KEY,         -- 1, 2, … in order
+  started       VARCHAR NOT NULL,            -- ISO 8601 UTC
+  ended         VARCHAR NOT NULL,            -- when the write finished, just before publication
+  code_version  VARCHAR NOT NULL,            -- package version and reader versions
+  seen          INTEGER NOT NULL,            -- files listed
+  new           INTEGER NOT NULL,            -- reports added
+  changed       INTEGER NOT NULL,            -- reports rewritten
+  unchanged     INTEGER NOT NULL,
+  removed       INTEGER NOT NULL,
+  stale         INTEGER NOT NULL,            -- reports keeping last good facts
+  failed        INTEGER NOT NULL,            -- files that failed when read in this run
+  still_failing INTEGER NOT NULL,            -- files failing as staged before, not read again
+  needs_ocr     INTEGER NOT NULL,            -- files failing now because they need OCR
+  exit_code     INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS warehouse_meta (
+  key   VARCHAR PRIMARY KEY,
+  value VARCHAR NOT NULL
 );

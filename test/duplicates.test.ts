@@ -38,12 +38,14 @@ describe('duplicate documents of one agency and year', () => {
     return db;
   }
 
-  it('keeps both, loads the primary only, and finds no disagreement', async () => {
+  it('keeps both with their facts, flags one primary, and finds no disagreement', async () => {
     const db = await runWith(label, label, 'same');
     const reports = await query(db, 'SELECT source_path, is_primary, duplicate_of FROM reports ORDER BY source_path');
     expect(reports.map((r) => r.is_primary).sort()).toEqual([false, true]);
-    const facts = await query(db, 'SELECT DISTINCT r.source_path FROM fact_applications f JOIN reports r USING (report_id)');
-    expect(facts).toHaveLength(1);
+    const facts = await query(db, 'SELECT DISTINCT r.source_path FROM fact_applications f JOIN reports r USING (report_id) ORDER BY 1');
+    expect(facts).toEqual([{ source_path: 'report.docx' }, { source_path: 'report.html' }]);
+    const counted = await query(db, 'SELECT sum(reports)::INTEGER AS n FROM v_applications_by_agency_kind');
+    expect(counted).toEqual([{ n: 1 }]);
     const dis = await query(db, "SELECT * FROM validation_issues WHERE rule LIKE 'duplicate.%'");
     expect(dis).toEqual([]);
   });
@@ -76,12 +78,13 @@ describe('duplicate documents of one agency and year', () => {
       { source_path: 'b-republished.html', is_primary: false, published: '2025-12-31', source_url: 'https://example.gov.cn/b.html' },
       { source_path: 'c-undated.html', is_primary: false, published: null, source_url: 'https://example.gov.cn/c.html' },
     ]);
-    // Changing only b's manifest line redoes b, and with it the other copies of its agency and year, weighed again.
+    // Changing only b's publication date reads nothing again: the copies of its agency and year are weighed again from the stage.
     manifest[2] = 'b-republished.html,https://example.gov.cn/b.html,2026-02-01';
     await writeFile(join(raw, 'manifest.csv'), manifest.join('\n'));
     out.text = '';
     expect(await main(['run', '--raw', raw, '--db', db], out as unknown as NodeJS.WritableStream, sink)).toBe(0);
-    expect(out.text).toMatch(/^3 documents: 3 extracted, 0 unchanged/m);
+    expect(out.text).toMatch(/^3 files: 0 read, 3 unchanged/m);
+    expect(out.text).toMatch(/^reports: 0 added, 3 changed, 0 removed, 0 stale, 0 unchanged$/m);
     const primary = await query(db, 'SELECT source_path FROM reports WHERE is_primary');
     expect(primary).toEqual([{ source_path: 'b-republished.html' }]);
   });

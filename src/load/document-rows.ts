@@ -1,11 +1,12 @@
 /**
- * One DocumentResult as warehouse rows, table by table (column names as in
- * sql/schema.sql). Pure: no DuckDB here. Blank cells stay null; each fact
- * keeps its printed text and provenance.
+ * Warehouse rows, table by table (column names as in sql/schema.sql), from a
+ * planned report and its record. Pure: no DuckDB here. Blank cells stay null;
+ * each fact keeps its printed text and provenance.
  */
 import type { CellFact, RegionResult, TableCode } from '../transform/record.ts';
-import { statusOf, type DocumentResult } from './document-result.ts';
-import { agencyId, isResolved, normalizeAgencyName, reportId } from './ids.ts';
+import type { PlannedReport } from './planned-report.ts';
+import type { ReportRecord } from '../transform/record.ts';
+import { isResolved, normalizeAgencyName } from './ids.ts';
 
 export type RowValue = string | number | boolean | null;
 export type Row = Record<string, RowValue>;
@@ -25,16 +26,6 @@ const FACT_CODE_COLUMNS: Record<TableCode, readonly [string, string]> = {
   review_litigation: ['proceeding', 'outcome'],
 };
 
-export interface DocumentRows {
-  reportId: string;
-  sourcePath: string;
-  report: Row;
-  facts: Record<FactTable, Row[]>;
-  issues: Row[];
-  agency: Row | null;
-  regions: Row[];
-}
-
 type Level = 'province' | 'city' | 'county' | 'township';
 const LEVELS: readonly Level[] = ['province', 'city', 'county', 'township'];
 
@@ -53,7 +44,7 @@ export function regionRows(region: RegionResult | undefined): Row[] {
   return rows;
 }
 
-function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
+export function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
   const placed = isResolved(region) ? region : undefined;
   return {
     agency_id: id,
@@ -91,56 +82,22 @@ function factRow(cell: CellFact, report_id: string, agency_id: string | null, ye
   return row;
 }
 
-export function documentRows(result: DocumentResult): DocumentRows {
-  const source = result.source;
-  const report_id = reportId(source.path);
-  const base = {
-    report_id,
-    source_path: source.path,
-    format: source.format,
-    sha256: source.sha256,
-    bytes: source.bytes,
-    code_version: source.codeVersion,
-    source_url: source.sourceUrl ?? null,
-    published: source.published ?? null,
-    status: statusOf(result),
-  };
+/** Fact rows of a record, one per (table, row, column): the first wins, as the mappers keep the first of a repeated row. */
+export function factRows(record: ReportRecord, report_id: string, agency_id: string | null, year: number | null): Record<FactTable, Row[]> {
   const facts: Record<FactTable, Row[]> = { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] };
-  if (result.kind === 'failure') {
-    return {
-      reportId: report_id,
-      sourcePath: source.path,
-      report: {
-        ...base,
-        agency_id: null,
-        year: null,
-        template: null,
-        is_primary: false,
-        duplicate_of: null,
-        failure_reason: result.reason,
-        title: null,
-      },
-      facts,
-      issues: [],
-      agency: null,
-      regions: [],
-    };
-  }
-
-  const record = result.record;
-  const agency_id = agencyId(record);
-  const year = record.year;
-  // One fact per (table, row, column): the first wins, as the mappers keep the first of a repeated row.
   const seen = new Set<string>();
-  // A duplicate (another document of the same agency and year was chosen primary) keeps its report row and issues, not its facts.
-  const cells = result.primary === false ? [] : record.cells;
-  for (const cell of cells) {
+  for (const cell of record.cells) {
     const key = `${cell.table}\u0000${cell.row}\u0000${cell.column}`;
     if (seen.has(key)) continue;
     seen.add(key);
     facts[FACT_TABLES[cell.table]].push(factRow(cell, report_id, agency_id, year));
   }
-  const issues: Row[] = record.validation.map((issue) => ({
+  return facts;
+}
+
+/** validation_issues rows of one report. */
+export function issueRows(report_id: string, issues: ReportRecord['validation']): Row[] {
+  return issues.map((issue) => ({
     report_id,
     rule: issue.rule,
     severity: issue.severity,
@@ -151,22 +108,13 @@ export function documentRows(result: DocumentResult): DocumentRows {
     expected: issue.expected ?? null,
     message: issue.message,
   }));
-  return {
-    reportId: report_id,
-    sourcePath: source.path,
-    report: {
-      ...base,
-      agency_id,
-      year,
-      template: record.template,
-      is_primary: result.primary ?? true,
-      duplicate_of: result.duplicateOf === undefined ? null : reportId(result.duplicateOf),
-      failure_reason: null,
-      title: record.title,
-    },
-    facts,
-    issues,
-    agency: agency_id !== null && record.agency !== null ? agencyRow(agency_id, record.agency, record.region) : null,
-    regions: agency_id !== null ? regionRows(record.region) : [],
-  };
+}
+
+/** The rows of a planned report: its reports row, and the facts and issues of the record feeding it (every issue it carries, the plan's included). */
+export function plannedRows(planned: PlannedReport, record: ReportRecord | null): { report: Row; facts: Record<FactTable, Row[]>; issues: Row[] } {
+  const report = { ...planned.report, content_key: planned.contentKey };
+  if (record === null) return { report, facts: { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] }, issues: [] };
+  const agencyId = planned.report.agency_id as string | null;
+  const year = planned.report.year as number | null;
+  return { report, facts: factRows(record, planned.reportId, agencyId, year), issues: issueRows(planned.reportId, record.validation) };
 }

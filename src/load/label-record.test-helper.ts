@@ -2,7 +2,7 @@
  * Test helper: a corpus label (test/fixtures/corpus/labels/*.json) turned
  * into the ReportRecord transform would produce for that document, with one
  * CellFact per labelled cell (blank cells as value null, raw ''), and the
- * DocumentResult the pipeline would hand the load layer. Region codes come
+ * staged result the pipeline would keep for it, and a load through the plan. Region codes come
  * from the gazetteer the resolver ships (src/transform/region/divisions.json).
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +11,11 @@ import type { SourceFormat } from '../extract/document.ts';
 import type { CellFact, RegionResult, ReportRecord, TableCode } from '../transform/record.ts';
 import { APPLICANT_COLUMNS, OUTCOMES } from '../transform/template/template.ts';
 import type { Label } from '../../test/support/label.ts';
-import type { DocumentResult } from './document-result.ts';
+import { planWarehouse } from '../../pipeline/plan-warehouse.ts';
+import { plannedRecordLoader } from '../../pipeline/planned-record.ts';
+import { summarize, type StagedResult } from '../../pipeline/staged-result.ts';
+import { applyPlan, type WriteSummary } from './apply-plan.ts';
+import type { Warehouse } from './warehouse-connection.ts';
 
 const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
 const DIVISIONS = new URL('../transform/region/divisions.json', import.meta.url);
@@ -86,27 +90,42 @@ export function labelRecord(label: Label, extra: Partial<ReportRecord> = {}): Re
   };
 }
 
-/** The pipeline's DocumentResult for a label: source = the real corpus file (its sha256 and size). */
-export function labelDocument(
-  label: Label,
-  options: { path?: string; record?: Partial<ReportRecord>; primary?: boolean; duplicateOf?: string } = {},
-): Extract<DocumentResult, { kind: 'record' }> {
+/** The staged result of a label: source = the real corpus file (its sha256 and size), key from the path and the record. */
+export function labelStaged(label: Label, options: { path?: string; record?: Partial<ReportRecord> } = {}): StagedResult {
   const bytes = readFileSync(new URL(`docs/${label.doc}`, CORPUS));
   const record = labelRecord(label, options.record);
-  return {
-    kind: 'record',
-    source: {
-      path: options.path ?? label.doc,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-      format: record.format,
-      codeVersion: 'test',
-    },
-    record,
-    ...(options.primary === undefined ? {} : { primary: options.primary }),
-    ...(options.duplicateOf === undefined ? {} : { duplicateOf: options.duplicateOf }),
-  };
+  const relPath = options.path ?? label.doc;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify([relPath, record])).digest('hex').slice(0, 32);
+  return { key, source: { relPath, sha256, bytes: bytes.length, format: record.format, readerVersion: 'test', host: null }, outcome: { kind: 'record', record } };
 }
+
+/** A staged failure. */
+export function failureStaged(relPath: string, status: 'failed' | 'needs_ocr', reason: string, bytes = 1234): StagedResult {
+  const format = relPath.endsWith('.pdf') ? 'pdf' : 'text';
+  return { key: `failure-${relPath}`, source: { relPath, sha256: 'ab'.repeat(32), bytes, format, readerVersion: 'test', host: null }, outcome: { kind: 'failure', status, reason } };
+}
+
+/**
+ * Writes what the plan makes of these staged results (each its own file, one
+ * per path: the last given wins) into the warehouse, the way a run does.
+ */
+export async function loadStaged(wh: Warehouse, results: readonly StagedResult[], lastGood: ReadonlyMap<string, StagedResult> = new Map()): Promise<WriteSummary> {
+  const byPath = new Map(results.map((r) => [r.source.relPath, r]));
+  const all = [...byPath.values(), ...lastGood.values()];
+  const summaries = new Map(all.map((r) => [r.key, summarize(r)]));
+  const records = new Map(all.flatMap((r) => (r.outcome.kind === 'record' ? [[r.key, r.outcome.record] as const] : [])));
+  const plan = planWarehouse({
+    files: [...byPath.values()].map((r) => ({ relPath: r.source.relPath, key: r.key })),
+    summaries,
+    lastGood: new Map([...lastGood].map(([p, r]) => [p, r.key])),
+    overrides: [],
+  });
+  const run = { started: SEEN_AT, ended: SEEN_AT, code_version: 'test', seen: byPath.size, stale: 0, failed: 0, still_failing: 0, needs_ocr: 0, exit_code: 0 };
+  return applyPlan(wh, { ...plan, seenAt: SEEN_AT, run }, plannedRecordLoader(async (key) => records.get(key) as ReportRecord));
+}
+
+const SEEN_AT = '2026-01-01T00:00:00.000Z';
 
 /** Every labelled cell of one section, as [row, column, value]. */
 export function labelCells(label: Label, table: TableCode): Array<[string, string, number | null]> {

@@ -24,7 +24,16 @@ export const TABLES = [
   'fact_applications',
   'fact_review_litigation',
   'validation_issues',
+  'sources',
+  'runs',
 ] as const;
+
+/**
+ * The version of sql/schema.sql's tables, kept in warehouse_meta. A warehouse
+ * file of another version is emptied and built again by the next run (the
+ * run's plan rewrites every report): bump it with any change of a table.
+ */
+export const SCHEMA_VERSION = '2';
 
 export type TableName = (typeof TABLES)[number];
 
@@ -105,6 +114,17 @@ export class Warehouse {
     return cols;
   }
 
+  /** Writes everything to the database file (no WAL left beside it). */
+  checkpoint(): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        await this.connection.run('CHECKPOINT');
+      } catch (e) {
+        throw toLoadError(e, this.path, 'cannot checkpoint the warehouse');
+      }
+    });
+  }
+
   async close(): Promise<void> {
     await this.tail;
     if (this.closed) return;
@@ -139,16 +159,52 @@ async function readColumns(connection: DuckDBConnection): Promise<Map<TableName,
   return columns;
 }
 
+/** The schema version a warehouse file holds: null for a new file, 'none' for one older than warehouse_meta. */
+async function storedSchemaVersion(connection: DuckDBConnection): Promise<string | null> {
+  const tables = await connection.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN ('reports', 'warehouse_meta')`,
+  );
+  const names = tables.getRows().map((r) => r[0] as string);
+  if (!names.includes('reports')) return null;
+  if (!names.includes('warehouse_meta')) return 'none';
+  const rows = (await connection.runAndReadAll(`SELECT value FROM warehouse_meta WHERE key = 'schema_version'`)).getRows();
+  return (rows[0]?.[0] as string | undefined) ?? 'none';
+}
+
+/** Drops every view and table of the main schema. */
+async function dropEverything(connection: DuckDBConnection): Promise<void> {
+  const views = await connection.runAndReadAll(`SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal`);
+  for (const [name] of views.getRows()) await connection.run(`DROP VIEW IF EXISTS "${String(name)}" CASCADE`);
+  const tables = await connection.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`);
+  for (const [name] of tables.getRows()) await connection.run(`DROP TABLE IF EXISTS "${String(name)}" CASCADE`);
+}
+
+export interface OpenOptions {
+  /** A file of another schema version: 'fail' (default) says so; 'reset' empties it first (the run's working copy). */
+  otherSchema?: 'fail' | 'reset';
+  /** Open without writing anything (schema and dictionary are not applied): for reads of a published file. */
+  readOnly?: boolean;
+}
+
 /** Opens the warehouse at dbPath (creating the file and its folder if needed) and brings schema and views up to date. */
-export async function openWarehouse(dbPath: string): Promise<Warehouse> {
+export async function openWarehouse(dbPath: string, options: OpenOptions = {}): Promise<Warehouse> {
   const [schema, views] = await Promise.all([readSql('schema.sql'), readSql('views.sql')]);
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
   try {
     if (dbPath !== ':memory:') await mkdir(dirname(dbPath), { recursive: true });
-    instance = await DuckDBInstance.create(dbPath);
+    instance = await DuckDBInstance.create(dbPath, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
     connection = await instance.connect();
+    if (options.readOnly) return new Warehouse(dbPath, instance, connection, await readColumns(connection));
+    const stored = await storedSchemaVersion(connection);
+    if (stored !== null && stored !== SCHEMA_VERSION) {
+      if (options.otherSchema !== 'reset') {
+        throw new Error(`the file holds warehouse schema ${stored}, this nianbao writes schema ${SCHEMA_VERSION}; the next nianbao run rebuilds it`);
+      }
+      await dropEverything(connection);
+    }
     await connection.run(schema);
+    await connection.run(`INSERT OR REPLACE INTO warehouse_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
     await connection.run(views);
     const columns = await readColumns(connection);
     const missing = TABLES.filter((t) => !columns.has(t));

@@ -19,6 +19,8 @@ export const TABLE_KEYS: Readonly<Record<TableName, readonly string[]>> = {
   fact_applications: ['report_id', 'row_code', 'applicant_code'],
   fact_review_litigation: ['report_id', 'proceeding', 'outcome'],
   validation_issues: ['report_id', 'rule', 'severity', 'table_code', 'row_code', 'column_code'],
+  sources: ['path'],
+  runs: ['run_id'],
 };
 
 /** The ORDER BY list of a table: its keys, then every remaining column (a total order). */

@@ -1,8 +1,9 @@
 /**
- * The warehouse on records built from corpus labels: idempotent reloads,
- * blanks kept as NULL, all-or-nothing batches, deterministic exports that
- * read back, rollup views, removal of vanished files, and the cross-year
- * lookup. Every test works in its own temporary directory.
+ * The warehouse on records built from corpus labels, written the way a run
+ * writes them (the plan's difference, src/load/apply-plan.ts): idempotent
+ * reloads, blanks kept as NULL, all-or-nothing writes, deterministic exports
+ * that read back, rollup views, removal of vanished files. Every test works
+ * in its own temporary directory.
  */
 import { readFile, readdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,38 +12,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadError } from '../errors.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { ReportRecord, ValidationIssue } from '../transform/record.ts';
-import { fingerprint, type DocumentResult } from './document-result.ts';
-import { documentRows, FACT_TABLES } from './document-rows.ts';
-import { labelCells, labelDocument, readLabel, regionFromNames } from './label-record.test-helper.ts';
-import {
-  agencyId,
-  exportWarehouse,
-  loadBatch,
-  openWarehouse,
-  previousYearCarriedForward,
-  qualitySummary,
-  removeMissing,
-  reportFingerprints,
-  reportId,
-  tableCounts,
-  TABLES,
-  type Warehouse,
-} from './warehouse.ts';
+import type { StagedResult } from '../../pipeline/staged-result.ts';
+import { agencyRow, FACT_TABLES, plannedRows, regionRows } from './document-rows.ts';
+import { failureStaged, labelCells, labelStaged, loadStaged, readLabel, regionFromNames } from './label-record.test-helper.ts';
+import type { PlannedReport } from './planned-report.ts';
+import { exportWarehouse, openWarehouse, qualitySummary, reportId, tableCounts, TABLES, type Warehouse } from './warehouse.ts';
 
 const FGJ = readLabel('shuyang-fgj-2023'); // 沭阳县发展和改革局 2023, many blank cells
 const HZQ = readLabel('hzq2023_working'); // 淮安市洪泽区人民政府 2023
 const FGJ_REGION = { ...regionFromNames('江苏省', '宿迁市', '沭阳县'), kind: 'department', parent_government: '沭阳县人民政府' };
 const HZQ_REGION = { ...regionFromNames('江苏省', '淮安市', '洪泽区'), kind: 'county_government' };
 
-const fgjDoc = (record: Partial<ReportRecord> = {}) => labelDocument(FGJ, { record: { region: FGJ_REGION, ...record } });
-const hzqDoc = (record: Partial<ReportRecord> = {}) => labelDocument(HZQ, { record: { region: HZQ_REGION, ...record } });
-/** A second copy of the 洪泽区 report under another path, placed less exactly (no city): not primary. */
+const fgjDoc = (record: Partial<ReportRecord> = {}) => labelStaged(FGJ, { record: { region: FGJ_REGION, ...record } });
+const hzqDoc = (record: Partial<ReportRecord> = {}) => labelStaged(HZQ, { record: { region: HZQ_REGION, ...record } });
+/** A second copy of the 洪泽区 report under a later path, placed less exactly (no city): not primary (same cells, errors and format: the path decides). */
 const hzqCopy = () =>
-  labelDocument(HZQ, {
-    path: 'copies/hzq2023-copy.pdf',
-    primary: false,
-    duplicateOf: HZQ.doc,
-    record: { region: { ...regionFromNames('江苏省', undefined, undefined), county_code: HZQ_REGION.county_code, county_name: '洪泽区', level: 'county', confidence: 'fuzzy' } },
+  labelStaged(HZQ, {
+    path: 'x-copies/hzq2023-copy.pdf',
+    record: {
+      region: { ...regionFromNames('江苏省', undefined, undefined), county_code: HZQ_REGION.county_code, county_name: '洪泽区', level: 'county', kind: 'county_government', confidence: 'fuzzy' },
+    },
   });
 
 let root: string;
@@ -75,10 +64,10 @@ async function exportBytes(wh: Warehouse, dir: string): Promise<Record<string, s
 const nulls = (label: typeof FGJ, table: 'active_disclosure' | 'applications' | 'review_litigation') =>
   labelCells(label, table).filter(([, , v]) => v === null).length;
 
-describe('loadBatch', () => {
+describe('applyPlan', () => {
   it('writes one fact per labelled cell, and loading again changes no count', async () => {
     await withWarehouse(async (wh) => {
-      const first = await loadBatch(wh, [fgjDoc(), hzqDoc()]);
+      const first = await loadStaged(wh, [fgjDoc(), hzqDoc()]);
       const counts = await tableCounts(wh);
       const cells = (t: 'active_disclosure' | 'applications' | 'review_litigation') => labelCells(FGJ, t).length + labelCells(HZQ, t).length;
       expect(counts).toEqual({
@@ -90,19 +79,19 @@ describe('loadBatch', () => {
         fact_applications: cells('applications'),
         fact_review_litigation: cells('review_litigation'),
         validation_issues: 0,
+        sources: 2,
+        runs: 1,
       });
-      expect(first).toMatchObject({ documents: 2, records: 2, failures: 0, removed: 0 });
-      expect(first.facts).toBe(counts.fact_active_disclosure + counts.fact_applications + counts.fact_review_litigation);
-
-      await loadBatch(wh, [fgjDoc(), hzqDoc()]);
-      await loadBatch(wh, [hzqDoc()]);
-      expect(await tableCounts(wh)).toEqual(counts);
+      expect(first).toMatchObject({ added: 2, changed: 0, unchanged: 0, removed: 0 });
+      const again = await loadStaged(wh, [hzqDoc(), fgjDoc()]);
+      expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 2, removed: 0 });
+      expect(await tableCounts(wh)).toEqual({ ...counts, runs: 2 });
     });
   });
 
   it('stores every value as printed and every blank as NULL, never 0', async () => {
     await withWarehouse(async (wh) => {
-      await loadBatch(wh, [fgjDoc()]);
+      await loadStaged(wh, [fgjDoc()]);
       const id = reportId(FGJ.doc);
       for (const [table, rowCol, colCol] of [
         ['applications', 'row_code', 'applicant_code'],
@@ -129,22 +118,22 @@ describe('loadBatch', () => {
     });
   });
 
-  it('rolls back a batch whose second document fails, leaving the warehouse byte-identical', async () => {
+  it('rolls back a write whose second report fails, leaving the warehouse byte-identical', async () => {
     await withWarehouse(async (wh, dir) => {
-      await loadBatch(wh, [fgjDoc()]);
+      await loadStaged(wh, [fgjDoc()]);
       const before = await exportBytes(wh, join(dir, 'before'));
       const county = readLabel('shuyang-county-2025');
       const badIssue = { rule: 'test.bad', severity: 'fatal', message: 'not a severity the schema allows' } as unknown as ValidationIssue;
-      const failures: Array<[string, DocumentResult]> = [
+      const failures: Array<[string, StagedResult]> = [
         // Rejected by DuckDB: validation_issues.severity CHECK constraint.
-        ['check constraint', labelDocument(county, { record: { validation: [badIssue] } })],
+        ['check constraint', labelStaged(county, { record: { validation: [badIssue] } })],
         // Rejected before DuckDB sees it: year must be an integer.
-        ['non-integer year', labelDocument(county, { record: { year: 2025.5 } })],
+        ['non-integer year', labelStaged(county, { record: { year: 2025.5 } })],
       ];
       for (const [why, bad] of failures) {
         // Sorted by path: hzq2023_working.pdf, shuyang-county-2025.txt (bad), shuyang-fgj-2023.html (a changed copy of the stored report).
         const changedFgj = fgjDoc({ applications: { ...FGJ.applications, new_received: [1, 2, 3, 4, 5, 6, 7] }, cells: [] });
-        const error = await loadBatch(wh, [changedFgj, bad, hzqDoc()]).then(
+        const error = await loadStaged(wh, [changedFgj, bad, hzqDoc()]).then(
           () => null,
           (e: unknown) => e,
         );
@@ -154,66 +143,61 @@ describe('loadBatch', () => {
         expect(after, why).toEqual(before);
       }
       // The warehouse still works after the rollbacks.
-      await loadBatch(wh, [hzqDoc()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
       expect((await tableCounts(wh)).reports).toBe(2);
     });
   });
 
-  it('gives the same tables whatever order documents arrive in', async () => {
-    const orders: DocumentResult[][][] = [
-      [[fgjDoc()], [hzqDoc()], [hzqCopy()]],
-      [[hzqCopy()], [hzqDoc()], [fgjDoc()]],
-      [[hzqDoc(), hzqCopy(), fgjDoc()].reverse()],
-      [[fgjDoc(), hzqCopy()], [hzqDoc(), fgjDoc()]],
+  it('gives the same tables whatever order documents arrive in, and whatever was written before', async () => {
+    const histories: StagedResult[][][] = [
+      [[fgjDoc(), hzqDoc(), hzqCopy()]],
+      [[hzqCopy(), hzqDoc(), fgjDoc()]],
+      [[hzqCopy()], [hzqDoc(), fgjDoc()], [fgjDoc(), hzqCopy(), hzqDoc()]],
+      [[fgjDoc({ agency: '沭阳县发改局' })], [hzqDoc(), fgjDoc(), hzqCopy()]],
     ];
     const exports: Record<string, string>[] = [];
-    for (const batches of orders) {
+    for (const runs of histories) {
       exports.push(
         await withWarehouse(async (wh, dir) => {
-          for (const batch of batches) await loadBatch(wh, batch);
+          for (const docs of runs) await loadStaged(wh, docs);
+          await wh.query('DELETE FROM runs');
           return exportBytes(wh, join(dir, 'out'));
         }),
       );
     }
     expect(Object.keys(exports[0] ?? {})).toEqual(TABLES.map((t) => `${t}.csv`).sort());
     for (const e of exports.slice(1)) expect(e).toEqual(exports[0]);
-    // The merged region row is the same whichever report came first: 洪泽区 under 淮安市, the more specific parent.
+    // The region row is the same whichever report came first: 洪泽区 under 淮安市, the more specific parent.
     expect(exports[0]?.['regions.csv']).toContain(`${HZQ_REGION.county_code},洪泽区,county,${HZQ_REGION.city_code}`);
   });
 
   it('records failures with their reason and no facts', async () => {
     await withWarehouse(async (wh) => {
-      const scan: Extract<DocumentResult, { kind: 'failure' }> = {
-        kind: 'failure',
-        source: { path: 'scans/scan.pdf', sha256: 'ab'.repeat(32), bytes: 1234, format: 'pdf', codeVersion: 'test' },
-        status: 'needs_ocr',
-        reason: 'PDF has no text layer (scanned image); it needs OCR',
-      };
-      const summary = await loadBatch(wh, [scan, fgjDoc()]);
-      expect(summary).toMatchObject({ documents: 2, records: 1, failures: 1 });
+      const reason = 'PDF has no text layer (scanned image); it needs OCR';
+      const summary = await loadStaged(wh, [failureStaged('scans/scan.pdf', 'needs_ocr', reason), fgjDoc()]);
+      expect(summary).toMatchObject({ added: 2 });
       const [row] = await wh.query('SELECT * FROM reports WHERE source_path = $1', ['scans/scan.pdf']);
-      expect(row).toMatchObject({ status: 'needs_ocr', failure_reason: scan.reason, is_primary: false, agency_id: null, bytes: 1234 });
+      expect(row).toMatchObject({ status: 'needs_ocr', failure_reason: reason, is_primary: false, agency_id: null, bytes: 1234 });
       const facts = await wh.query(`SELECT count(*) AS n FROM fact_applications WHERE report_id = $1`, [reportId('scans/scan.pdf')]);
       expect(facts[0]?.n).toBe(0);
-      // Failed documents have no fingerprint: the next run tries them again.
-      expect(await reportFingerprints(wh)).toEqual(new Map([[FGJ.doc, fingerprint(fgjDoc().source)]]));
+      const sources = await wh.query('SELECT path, status, reason FROM sources ORDER BY path');
+      expect(sources).toEqual([
+        { path: 'scans/scan.pdf', status: 'needs_ocr', reason },
+        { path: FGJ.doc, status: 'ok', reason: null },
+      ]);
     });
   });
 
   it('removes reports whose file is gone, to the same tables as never having loaded them', async () => {
     const alone = await withWarehouse(async (wh, dir) => {
-      await loadBatch(wh, [fgjDoc()]);
+      await loadStaged(wh, [fgjDoc()]);
+      await wh.query('DELETE FROM runs');
       return exportBytes(wh, join(dir, 'out'));
     });
     await withWarehouse(async (wh, dir) => {
-      await loadBatch(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
-      expect(await removeMissing(wh, [FGJ.doc])).toBe(2);
-      expect(await exportBytes(wh, join(dir, 'out'))).toEqual(alone);
-    });
-    await withWarehouse(async (wh, dir) => {
-      await loadBatch(wh, [fgjDoc(), hzqDoc()]);
-      const summary = await loadBatch(wh, [], { keepPaths: [FGJ.doc] });
-      expect(summary.removed).toBe(1);
+      await loadStaged(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
+      expect(await loadStaged(wh, [fgjDoc()])).toMatchObject({ removed: 2, unchanged: 1 });
+      await wh.query('DELETE FROM runs');
       expect(await exportBytes(wh, join(dir, 'out'))).toEqual(alone);
     });
   });
@@ -222,7 +206,7 @@ describe('loadBatch', () => {
 describe('exportWarehouse', () => {
   it('writes CSV and Parquet that read back to the same rows', async () => {
     await withWarehouse(async (wh, dir) => {
-      await loadBatch(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
       const counts = await tableCounts(wh);
       const parquet = await exportWarehouse(wh, join(dir, 'pq'), 'parquet');
       const csv = await exportWarehouse(wh, join(dir, 'csv'), 'csv');
@@ -246,7 +230,7 @@ describe('exportWarehouse', () => {
 describe('views', () => {
   it('roll up two agencies of one province and skip the non-primary copy', async () => {
     await withWarehouse(async (wh) => {
-      await loadBatch(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
       const total = (label: typeof FGJ, row: string) => label.applications?.[row]?.[6] as number;
       const province = await wh.query('SELECT * FROM v_applications_by_province ORDER BY year');
       expect(province).toEqual([
@@ -283,7 +267,7 @@ describe('views', () => {
 
   it('template_codes names every code the facts use, with its printed label', async () => {
     await withWarehouse(async (wh) => {
-      await loadBatch(wh, [fgjDoc(), hzqDoc()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
       const unnamed = await wh.query(`
         SELECT 'row_code' AS dim, row_code AS code FROM fact_applications EXCEPT SELECT dimension, code FROM template_codes
         UNION ALL SELECT 'applicant_code', applicant_code FROM fact_applications EXCEPT SELECT dimension, code FROM template_codes
@@ -303,7 +287,7 @@ describe('views', () => {
   it('count issues by rule and severity and reports by status', async () => {
     await withWarehouse(async (wh) => {
       const issue = (rule: string, severity: ValidationIssue['severity']): ValidationIssue => ({ rule, severity, message: `${rule} test issue`, table: 'applications', row: 'new_received' });
-      await loadBatch(wh, [
+      await loadStaged(wh, [
         fgjDoc({ validation: [issue('applications.identity', 'error'), issue('applications.identity', 'error'), issue('extract.row_missing', 'warning')] }),
         hzqDoc({ validation: [issue('extract.row_missing', 'warning')] }),
       ]);
@@ -317,19 +301,6 @@ describe('views', () => {
   });
 });
 
-describe('previousYearCarriedForward', () => {
-  it("returns last year's carried_forward row of the agency's primary report, or null", async () => {
-    await withWarehouse(async (wh) => {
-      await loadBatch(wh, [fgjDoc(), hzqCopy()]);
-      const fgj = agencyId({ agency: FGJ.agency, region: FGJ_REGION, doc: FGJ.doc }) as string;
-      expect(await previousYearCarriedForward(wh, fgj, 2024)).toEqual(FGJ.applications?.carried_forward);
-      expect(await previousYearCarriedForward(wh, fgj, 2023)).toBeNull();
-      // Only a non-primary copy of 洪泽区 2023 is loaded.
-      expect(await previousYearCarriedForward(wh, agencyId(hzqCopy().record) as string, 2024)).toBeNull();
-    });
-  });
-});
-
 describe('openWarehouse', () => {
   it('reopens an existing warehouse with its rows, and builds rows with exactly the tables’ columns', async () => {
     const dir = join(root, 'reopen');
@@ -337,13 +308,17 @@ describe('openWarehouse', () => {
     let counts: Record<string, number>;
     let wh = await openWarehouse(db);
     try {
-      await loadBatch(wh, [fgjDoc()]);
+      await loadStaged(wh, [fgjDoc()]);
       counts = await tableCounts(wh);
-      const rows = documentRows(fgjDoc({ validation: [{ rule: 'r', severity: 'info', message: 'm' }] }));
+      const [stored] = await wh.query('SELECT * FROM reports');
+      const { content_key, ...report } = stored as Record<string, string | number | boolean | null>;
+      const planned: PlannedReport = { reportId: report.report_id as string, sourcePath: FGJ.doc, report, recordKey: 'k', primary: null, extraIssues: [], contentKey: content_key as string };
+      const record = (fgjDoc({ validation: [{ rule: 'r', severity: 'info', message: 'm' }] }).outcome as { record: ReportRecord }).record;
+      const rows = plannedRows(planned, record);
       const keys = (t: (typeof TABLES)[number]) => wh.columnsOf(t).map((c) => c.name).sort();
       expect(Object.keys(rows.report).sort()).toEqual(keys('reports'));
-      expect(Object.keys(rows.agency ?? {}).sort()).toEqual(keys('agencies'));
-      expect(Object.keys(rows.regions[0] ?? {}).sort()).toEqual(keys('regions'));
+      expect(Object.keys(agencyRow('a', FGJ.agency, FGJ_REGION)).sort()).toEqual(keys('agencies'));
+      expect(Object.keys(regionRows(FGJ_REGION)[0] ?? {}).sort()).toEqual(keys('regions'));
       expect(Object.keys(rows.issues[0] ?? {}).sort()).toEqual(keys('validation_issues'));
       for (const t of Object.values(FACT_TABLES)) expect(Object.keys(rows.facts[t][0] ?? {}).sort(), t).toEqual(keys(t));
     } finally {
@@ -362,5 +337,43 @@ describe('openWarehouse', () => {
     await writeFile(blocker, 'x');
     const db = join(blocker, 'wh.duckdb');
     await expect(openWarehouse(db)).rejects.toMatchObject({ name: 'LoadError', file: db });
+  });
+});
+
+describe('agencies over time', () => {
+  it('take the corrected kind and parent of a later run, as a fresh build does (never the least of old and new)', async () => {
+    const wrong = { ...FGJ_REGION, kind: 'government_office', parent_government: '宿迁市人民政府' };
+    const row = await withWarehouse(async (wh) => {
+      await loadStaged(wh, [labelStaged(FGJ, { record: { region: wrong } }), hzqDoc()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
+      return wh.query(`SELECT * FROM agencies WHERE name = '沭阳县发展和改革局'`);
+    });
+    expect(row).toEqual([
+      {
+        agency_id: expect.any(String),
+        name: '沭阳县发展和改革局',
+        kind: 'department',
+        level: 'county',
+        province_code: '32',
+        province_name: '江苏省',
+        city_code: '3213',
+        city_name: '宿迁市',
+        county_code: '321322',
+        county_name: '沭阳县',
+        township_code: null,
+        township_name: null,
+        parent_agency: '沭阳县人民政府',
+      },
+    ]);
+    const fresh = await withWarehouse(async (wh) => {
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
+      return wh.query(`SELECT * FROM agencies ORDER BY agency_id`);
+    });
+    const incremental = await withWarehouse(async (wh) => {
+      await loadStaged(wh, [labelStaged(FGJ, { record: { region: wrong } }), hzqDoc()]);
+      await loadStaged(wh, [fgjDoc(), hzqDoc()]);
+      return wh.query(`SELECT * FROM agencies ORDER BY agency_id`);
+    });
+    expect(incremental).toEqual(fresh);
   });
 });

@@ -1,19 +1,12 @@
 /**
  * The load layer's public API, the only way into the DuckDB warehouse:
- * open/close, batch load in one transaction, removal of reports whose file
- * is gone, deterministic export, and the reads the pipeline and validation
- * need. Schema and views live in sql/schema.sql and sql/views.sql.
+ * open/close, the write of a plan's difference in one transaction,
+ * deterministic export, and the reads the pipeline and `nianbao status` need.
+ * Schema and views live in sql/schema.sql and sql/views.sql.
  */
-export { openWarehouse, Warehouse, TABLES, type TableName, type Scalar } from './warehouse-connection.ts';
-export { loadBatch, removeMissing, type LoadOptions, type LoadSummary } from './load-batch.ts';
+export { openWarehouse, Warehouse, TABLES, SCHEMA_VERSION, type TableName, type Scalar, type OpenOptions } from './warehouse-connection.ts';
+export { applyPlan, type WarehouseWrite, type WriteSummary } from './apply-plan.ts';
 export { exportWarehouse, type ExportFormat } from './warehouse-export.ts';
-export {
-  tableCounts,
-  reportFingerprints,
-  previousYearCarriedForward,
-  qualitySummary,
-  reportsOfAgencyYears,
-  type QualityRow,
-} from './warehouse-queries.ts';
-export { reportId, agencyId } from './ids.ts';
-export type { DocumentResult, SourceFile, ReportStatus } from './document-result.ts';
+export { tableCounts, qualitySummary, lastRuns, failingSources, type QualityRow } from './warehouse-queries.ts';
+export { reportId } from './ids.ts';
+export { agencyIdOf, agencyIdentity } from './agency-identity.ts';

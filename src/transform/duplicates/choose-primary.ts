@@ -106,3 +106,8 @@ export function choosePrimary(candidates: readonly Candidate[]): PrimaryChoice {
   }
   return { primary, others, disagreements, otherIssues };
 }
+
+/** The issues of a copy that is not primary: one per cell where it disagrees with the primary. */
+export function copyIssues(primary: { record: ReportRecord; sourcePath: string }, other: { record: ReportRecord; sourcePath: string }): ValidationIssue[] {
+  return recordDisagreements(primary.record, other.record).map((d) => issueOf({ ...d, sourcePath: primary.sourcePath, otherPath: other.sourcePath }));
+}

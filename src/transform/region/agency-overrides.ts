@@ -6,6 +6,10 @@
  *   kind     an AgencyKind (development_zone, county_government, …)
  *   name     optional: the name of `code` when the gazetteer lacks it
  *   note     optional: why
+ *   agency   optional: the name the warehouse identifies the agency by. Names
+ *            matching `pattern` become one agency (agency_id from code and
+ *            this name), apart from every agency not so named: a merge of
+ *            spellings, or a split of one name from what it would join.
  * Lines starting with # are comments. Parsing is pure; the default file is
  * read once at module load.
  */
@@ -22,6 +26,8 @@ export interface AgencyOverride {
   kind: AgencyKind;
   name?: string;
   note?: string;
+  /** The name the warehouse identifies the agency by (src/load/agency-identity.ts). */
+  agency?: string;
 }
 
 const KINDS: readonly AgencyKind[] = [
@@ -77,7 +83,7 @@ export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOve
   const [header, ...rows] = csvRecords(csvText);
   if (!header) return [];
   const col = (name: string): number => header.findIndex((h) => h.trim() === name);
-  const at = { pattern: col('pattern'), code: col('code'), kind: col('kind'), name: col('name'), note: col('note') };
+  const at = { pattern: col('pattern'), code: col('code'), kind: col('kind'), name: col('name'), note: col('note'), agency: col('agency') };
   if (at.pattern < 0 || at.code < 0 || at.kind < 0) {
     throw new CorruptFileError(file, `overrides CSV needs the columns pattern, code, kind; got ${JSON.stringify(header.join(','))}`);
   }
@@ -105,7 +111,8 @@ export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOve
       throw new CorruptFileError(file, `${line}: code ${code} is not in the NBS 2023 gazetteer; give its name in the name column`);
     }
     const note = get(at.note);
-    return { pattern, code, kind: kind as AgencyKind, ...(name ? { name } : {}), ...(note ? { note } : {}) };
+    const agency = get(at.agency);
+    return { pattern, code, kind: kind as AgencyKind, ...(name ? { name } : {}), ...(note ? { note } : {}), ...(agency ? { agency } : {}) };
   });
 }
 

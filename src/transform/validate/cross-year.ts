@@ -18,7 +18,7 @@ const ROW = 'carried_over';
  * year's 四 row in applicant column order (null for blanks), or null when the
  * warehouse holds no report of last year: then there is nothing to compare.
  */
-export function checkCarriedOver(current: ReportRecord, previousCarriedForward: readonly (number | null)[] | null): ValidationIssue[] {
+export function checkCarriedOver(current: Pick<ReportRecord, 'applications' | 'year'>, previousCarriedForward: readonly (number | null)[] | null): ValidationIssue[] {
   if (previousCarriedForward === null) return [];
   const rows = current.applications;
   if (Object.keys(rows).length === 0) return [];

@@ -1,0 +1,52 @@
+/**
+ * Publication: a run never writes the file analysts read. It copies the
+ * published warehouse to <db>.work (a copy-on-write clone where the file
+ * system has them), writes there, CHECKPOINTs and closes it, then renames it
+ * over <db> in one step, the previous file kept as <db>.prev. A handle open
+ * on the published file (READ_ONLY in the duckdb CLI, Python, DBeaver) keeps
+ * reading the old file until it reconnects; a new connection sees the new
+ * one. A run that dies before the rename leaves <db> as it was (the next run
+ * starts from a new copy).
+ */
+import { constants } from 'node:fs';
+import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
+import { openWarehouse, type Warehouse } from '../src/load/warehouse.ts';
+
+export function workPath(db: string): string {
+  return `${db}.work`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh working copy of the published warehouse (empty when there is none yet), opened for writing. */
+export async function openWorkingCopy(db: string): Promise<Warehouse> {
+  const work = workPath(db);
+  await rm(work, { force: true });
+  await rm(`${work}.wal`, { force: true });
+  if (await exists(db)) await copyFile(db, work, constants.COPYFILE_FICLONE);
+  return openWarehouse(work, { otherSchema: 'reset' });
+}
+
+/** Checkpoints and closes the working copy, then puts it in place of the published file (the old one becomes <db>.prev). */
+export async function publish(wh: Warehouse, db: string): Promise<void> {
+  await wh.checkpoint();
+  await wh.close();
+  const prev = `${db}.prev`;
+  await rm(prev, { force: true });
+  if (await exists(db)) await link(db, prev);
+  await rename(workPath(db), db);
+}
+
+/** Drops an unpublished working copy. */
+export async function discardWorkingCopy(wh: Warehouse, db: string): Promise<void> {
+  await wh.close();
+  await rm(workPath(db), { force: true });
+  await rm(`${workPath(db)}.wal`, { force: true });
+}

@@ -1,0 +1,94 @@
+/**
+ * The stage: every file's StagedResult, kept beside the warehouse as soon as
+ * it is read, by stage key (pipeline/staged-result.ts). Each result is two
+ * files under results/<first two hex digits>/: <key>.json.gz (the whole
+ * result) and <key>.sum.json (its summary, written last: a result is staged
+ * once its summary exists). Every write goes to a temporary file first and is
+ * renamed into place, so a run killed at any moment leaves whole files or
+ * none. last-good.json maps each path to the key of its last good record,
+ * the memory that lets a file that now fails keep its last good facts.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { ReadFileError } from '../src/errors.ts';
+import { summarize, type StagedResult, type StagedSummary } from './staged-result.ts';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+const LAST_GOOD = 'last-good.json';
+
+/** Writes data to path through a temporary file beside it and a rename. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export class StageStore {
+  constructor(readonly dir: string) {}
+
+  private base(key: string): string {
+    return join(this.dir, 'results', key.slice(0, 2), key);
+  }
+
+  async has(key: string): Promise<boolean> {
+    try {
+      await stat(`${this.base(key)}.sum.json`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stages one result; returns its summary. */
+  async put(result: StagedResult): Promise<StagedSummary> {
+    const summary = summarize(result);
+    await writeAtomic(`${this.base(result.key)}.json.gz`, await gzipAsync(JSON.stringify(result)));
+    await writeAtomic(`${this.base(result.key)}.sum.json`, JSON.stringify(summary));
+    return summary;
+  }
+
+  async summary(key: string): Promise<StagedSummary> {
+    const file = `${this.base(key)}.sum.json`;
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as StagedSummary;
+    } catch (e) {
+      throw new ReadFileError(file, e);
+    }
+  }
+
+  async result(key: string): Promise<StagedResult> {
+    const file = `${this.base(key)}.json.gz`;
+    try {
+      return JSON.parse((await gunzipAsync(await readFile(file))).toString('utf8')) as StagedResult;
+    } catch (e) {
+      throw new ReadFileError(file, e);
+    }
+  }
+
+  /** path -> key of its last good record; empty for a new stage. */
+  async lastGood(): Promise<Map<string, string>> {
+    let text: string;
+    try {
+      text = await readFile(join(this.dir, LAST_GOOD), 'utf8');
+    } catch {
+      return new Map();
+    }
+    return new Map(Object.entries(JSON.parse(text) as Record<string, string>));
+  }
+
+  async setLastGood(index: ReadonlyMap<string, string>): Promise<void> {
+    const sorted = Object.fromEntries([...index.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeAtomic(join(this.dir, LAST_GOOD), JSON.stringify(sorted, null, 0));
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The version of each extractor: raise a format's number whenever a
+ * change to its extractor (or to the libraries it uses) can change what it
+ * reads from some file. A run re-reads exactly the files whose reader version
+ * changed (pipeline/reader-version.ts); everything else stays as staged.
+ * test/reader-versions.test.ts fails when the records of a format's fixtures
+ * change while its number did not (`npm run reader-versions:update` records
+ * the new snapshot once the number is raised).
+ */
+
+/** One per extractor module: text.ts reads .txt and .md alike. */
+export type ReaderFormat = 'text' | 'html' | 'docx' | 'pdf';
+
+export const READER_VERSIONS: Readonly<Record<ReaderFormat, string>> = {
+  text: '1',
+  html: '1',
+  docx: '1',
+  pdf: '1',
+};
