@@ -12,8 +12,8 @@
 export type ReaderFormat = 'text' | 'html' | 'docx' | 'pdf';
 
 export const READER_VERSIONS: Readonly<Record<ReaderFormat, string>> = {
-  text: '1',
-  html: '1',
+  text: '2',
+  html: '2',
   docx: '1',
-  pdf: '1',
+  pdf: '2',
 };

@@ -6,4 +6,4 @@
  * fixtures' records change while neither it nor the format's extractor
  * version did.
  */
-export const TRANSFORM_VERSION = '1';
+export const TRANSFORM_VERSION = '2';
