@@ -2,6 +2,10 @@
  * The `nianbao` command line. Thin: parses arguments and calls the stages.
  *   nianbao extract FILE [--json]      one document -> its record
  *   nianbao run [--raw DIR] [--db FILE] build or refresh the warehouse
+ *   nianbao export --out DIR [--format csv|parquet|xlsx] [--view V …] [--where SQL]
+ *                                       the published warehouse (read-only) to files
+ *   nianbao query "SQL" | --file F.sql  one read-only query, printed
+ *   nianbao dictionary [--out DIR]      the data dictionary as Markdown and CSV
  * Exit codes: 0 all documents loaded; 1 some documents failed (the rest
  * loaded); 2 usage or fatal error.
  */
@@ -69,6 +73,49 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const summary = await runPipeline(opts, out);
       code = summary.failed > 0 ? EXIT_SOME_FAILED : EXIT_OK;
     });
+
+  /** Runs a read-only command; any failure is one line and exit 2 (nothing was changed). */
+  const readOnlyCommand = (fn: () => Promise<void>) => async () => {
+    try {
+      await fn();
+    } catch (e) {
+      err.write(`nianbao: ${isNianbaoError(e) ? e.line() : e instanceof Error ? e.message : String(e)}\n`);
+      code = EXIT_FATAL;
+    }
+  };
+
+  program
+    .command('export')
+    .description('export views of the published warehouse (read-only) as CSV, Parquet or XLSX, with README.md and the data dictionary')
+    .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
+    .requiredOption('--out <dir>', 'folder to write the files to')
+    .option('--format <format>', 'csv, parquet or xlsx', 'csv')
+    .option('--view <name...>', 'views (or tables) to export; default every analyst view')
+    .option('--where <condition>', 'SQL condition every exported view is filtered by, e.g. "year >= 2021"')
+    .action((opts: import('./commands/export.ts').ExportOptions) =>
+      readOnlyCommand(async () => (await import('./commands/export.ts')).runExport(opts, out))(),
+    );
+
+  program
+    .command('query')
+    .description('run one read-only SQL query on the warehouse and print the result')
+    .argument('[sql]', 'the SQL to run')
+    .option('--db <file>', 'DuckDB warehouse file', 'data/warehouse/nianbao.duckdb')
+    .option('--file <file>', 'read the SQL from this file (sql/analyses/*.sql)')
+    .option('--csv', 'print CSV')
+    .option('--json', 'print one JSON object per row')
+    .action((sql: string | undefined, opts: import('./commands/query.ts').QueryOptions) =>
+      readOnlyCommand(async () => (await import('./commands/query.ts')).runQuery(sql, opts, out))(),
+    );
+
+  program
+    .command('dictionary')
+    .description('write the data dictionary (dictionary.md, dictionary.csv) of every table and view')
+    .option('--out <dir>', 'folder to write to', 'docs')
+    .option('--db <file>', 'describe this warehouse (default: a fresh one built by this code)')
+    .action((opts: { out: string; db?: string }) =>
+      readOnlyCommand(async () => (await import('./commands/dictionary.ts')).runDictionary(opts, out))(),
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,7 +7,7 @@
  * before the load leaves the warehouse as it was.
  */
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import { isNianbaoError } from '../src/errors.ts';
@@ -121,7 +121,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     // Queue order is not deterministic; the load is.
     results.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
     const resolved = await addCrossYearIssues(resolveDuplicates(results), wh);
-    const load = await loadBatch(wh, resolved, { keepPaths: files.map((f) => f.relPath) });
+    const load = await loadBatch(wh, resolved, { keepPaths: files.map((f) => f.relPath), rawRoot: resolve(options.raw) });
     log.info({ load }, 'warehouse loaded');
     if (options.export) {
       await exportWarehouse(wh, options.export, options.format);

@@ -5,7 +5,9 @@
  */
 import type { CellFact, RegionResult, TableCode } from '../transform/record.ts';
 import { statusOf, type DocumentResult } from './document-result.ts';
+import { MONEY_METRIC } from '../transform/template/template.ts';
 import { agencyId, isResolved, normalizeAgencyName, reportId } from './ids.ts';
+import { amountText, yuanText } from './money.ts';
 
 export type RowValue = string | number | boolean | null;
 export type Row = Record<string, RowValue>;
@@ -32,25 +34,6 @@ export interface DocumentRows {
   facts: Record<FactTable, Row[]>;
   issues: Row[];
   agency: Row | null;
-  regions: Row[];
-}
-
-type Level = 'province' | 'city' | 'county' | 'township';
-const LEVELS: readonly Level[] = ['province', 'city', 'county', 'township'];
-
-/** Region rows for the agency's resolved chain; each level's parent is the nearest level above it that is known. */
-export function regionRows(region: RegionResult | undefined): Row[] {
-  if (!isResolved(region)) return [];
-  const rows: Row[] = [];
-  let parent: string | null = null;
-  for (const level of LEVELS) {
-    const code = region[`${level}_code`];
-    const name = region[`${level}_name`];
-    if (!code) continue;
-    rows.push({ code, name: name ?? code, level, parent_code: parent });
-    parent = code;
-  }
-  return rows;
 }
 
 function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
@@ -72,6 +55,25 @@ function agencyRow(id: string, name: string, region: RegionResult | undefined): 
   };
 }
 
+/**
+ * A count as stored (BIGINT): a fraction in a count cell is NULL, named by
+ * the extract.count_not_integer issue of the record (validate/count-cells.ts).
+ */
+function countOf(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) ? value : null;
+}
+
+/** Section 二 value columns: a count in value, or money as printed (amount_printed, unit) and in yuan. */
+function activeDisclosureValues(cell: CellFact): Row {
+  if (cell.column !== MONEY_METRIC) return { value: countOf(cell.value), amount_printed: null, unit: cell.unit, amount_yuan: null };
+  return {
+    value: null,
+    amount_printed: cell.value === null ? null : amountText(cell.value),
+    unit: cell.unit,
+    amount_yuan: yuanText(cell.value, cell.unit),
+  };
+}
+
 function factRow(cell: CellFact, report_id: string, agency_id: string | null, year: number | null): Row {
   const [rowColumn, colColumn] = FACT_CODE_COLUMNS[cell.table];
   const row: Row = {
@@ -80,15 +82,14 @@ function factRow(cell: CellFact, report_id: string, agency_id: string | null, ye
     year,
     [rowColumn]: cell.row,
     [colColumn]: cell.column,
-    value: cell.value,
+    value: countOf(cell.value),
     raw_text: cell.raw,
     page: cell.source.page ?? null,
     source_block: cell.source.block,
     source_row: cell.source.row ?? null,
     source_col: cell.source.col ?? null,
   };
-  if (cell.table === 'active_disclosure') row.unit = cell.unit;
-  return row;
+  return cell.table === 'active_disclosure' ? { ...row, ...activeDisclosureValues(cell) } : row;
 }
 
 export function documentRows(result: DocumentResult): DocumentRows {
@@ -123,7 +124,6 @@ export function documentRows(result: DocumentResult): DocumentRows {
       facts,
       issues: [],
       agency: null,
-      regions: [],
     };
   }
 
@@ -167,6 +167,5 @@ export function documentRows(result: DocumentResult): DocumentRows {
     facts,
     issues,
     agency: agency_id !== null && record.agency !== null ? agencyRow(agency_id, record.agency, record.region) : null,
-    regions: agency_id !== null ? regionRows(record.region) : [],
   };
 }

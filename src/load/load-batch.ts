@@ -1,15 +1,14 @@
 /**
  * Writes a batch of documents into the warehouse in one transaction: every
  * document's previous rows (found by source path) are deleted, its new rows
- * appended; on any error the transaction rolls back and the warehouse is as
+ * appended (regions are the gazetteer, written on open, never by a load); on any error the transaction rolls back and the warehouse is as
  * it was. Facts go in through DuckDB Appenders on the same connection, which
  * take part in the open transaction (rolled back with it).
  *
  * The contents after a load depend only on the set of documents loaded,
- * never on their order: ids are derived from content (ids.ts), agencies and
- * regions shared by several reports are merged column by column (least
- * non-null value), and agencies/regions nothing refers to any more are
- * dropped.
+ * never on their order: ids are derived from content (ids.ts), agencies
+ * shared by several reports are merged column by column (least non-null
+ * value), and agencies nothing refers to any more are dropped.
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
@@ -18,6 +17,8 @@ import { documentRows, FACT_TABLES, type DocumentRows, type FactTable, type Row 
 import { appendRow, reasonOf, toLoadError, type TableName, type Warehouse } from './warehouse-connection.ts';
 
 export interface LoadOptions {
+  /** The raw folder the batch was read from (absolute), kept in warehouse_meta for v_evidence. */
+  rawRoot?: string;
   /**
    * Source paths of every file still in the raw folder. When given, reports
    * whose path is neither here nor in the batch are removed in the same
@@ -88,9 +89,15 @@ async function inTransaction<T>(wh: Warehouse, body: (ctx: Context) => Promise<T
   }
 }
 
+/**
+ * Closes appenders after a failure. Their unflushed rows are cleared first:
+ * an appender whose close failed is destroyed later by the garbage
+ * collector, and would flush them then, into whatever transaction is open.
+ */
 function closeQuietly(appenders: Iterable<DuckDBAppender>): void {
   for (const a of appenders) {
     try {
+      a.clear();
       a.closeSync();
     } catch {
       // Already failed; the transaction is rolled back by the caller.
@@ -121,17 +128,10 @@ async function deleteGoneReports(wh: Warehouse): Promise<void> {
   }
 }
 
-/** Drops agencies no report refers to, then regions no agency refers to. */
+/** Drops agencies no report refers to. */
 async function dropUnreferenced(wh: Warehouse): Promise<void> {
   await wh.connection.run(
     `DELETE FROM agencies WHERE agency_id NOT IN (SELECT agency_id FROM reports WHERE agency_id IS NOT NULL)`,
-  );
-  await wh.connection.run(
-    `DELETE FROM regions WHERE code NOT IN (
-       SELECT code FROM (
-         SELECT province_code AS code FROM agencies UNION ALL SELECT city_code FROM agencies
-         UNION ALL SELECT county_code FROM agencies UNION ALL SELECT township_code FROM agencies
-       ) WHERE code IS NOT NULL)`,
   );
 }
 
@@ -212,7 +212,6 @@ async function writeBatch(wh: Warehouse, ctx: Context, docs: readonly DocumentRo
 
   // 2. Append the documents (agencies and regions to staging tables).
   await conn.run('CREATE OR REPLACE TEMP TABLE _nb_agencies AS SELECT * FROM agencies LIMIT 0');
-  await conn.run('CREATE OR REPLACE TEMP TABLE _nb_regions AS SELECT * FROM regions LIMIT 0');
   const targets: TableName[] = ['reports', ...FACT_TABLE_NAMES, 'validation_issues'];
   const appenders = new Map<TableName, DuckDBAppender>();
   const staging: DuckDBAppender[] = [];
@@ -220,8 +219,6 @@ async function writeBatch(wh: Warehouse, ctx: Context, docs: readonly DocumentRo
     for (const t of targets) appenders.set(t, await conn.createAppender(t));
     const stageAgencies = await conn.createAppender('_nb_agencies', 'main', 'temp');
     staging.push(stageAgencies);
-    const stageRegions = await conn.createAppender('_nb_regions', 'main', 'temp');
-    staging.push(stageRegions);
     const append = (table: TableName, rows: readonly Row[]): void => {
       const appender = appenders.get(table) as DuckDBAppender;
       const columns = wh.columnsOf(table);
@@ -247,7 +244,6 @@ async function writeBatch(wh: Warehouse, ctx: Context, docs: readonly DocumentRo
       append('validation_issues', doc.issues);
       summary.issues += doc.issues.length;
       if (doc.agency) appendRow(stageAgencies, wh.columnsOf('agencies'), doc.agency);
-      for (const region of doc.regions) appendRow(stageRegions, wh.columnsOf('regions'), region);
       if (doc.report.status === 'failed' || doc.report.status === 'needs_ocr') summary.failures++;
       else summary.records++;
       unflushed.push(doc.sourcePath);
@@ -264,14 +260,13 @@ async function writeBatch(wh: Warehouse, ctx: Context, docs: readonly DocumentRo
     throw e;
   }
 
-  // 3. Agencies and regions: merge, then drop what nothing refers to.
+  // 3. Agencies: merge, then drop what nothing refers to; the raw folder for v_evidence.
   await upsertMerged(wh, 'agencies', '_nb_agencies', 'agency_id');
-  // A region reached through a fuller chain names a more specific parent (3208 淮安市 over 32 江苏省): keep the greatest.
-  await upsertMerged(wh, 'regions', '_nb_regions', 'code', ['parent_code']);
   await dropUnreferenced(wh);
-  await conn.run(
-    'DROP TABLE _nb_paths; DROP TABLE _nb_ids; DROP TABLE IF EXISTS _nb_keep; DROP TABLE _nb_gone; DROP TABLE _nb_agencies; DROP TABLE _nb_regions',
-  );
+  if (options.rawRoot !== undefined) {
+    await conn.run(`INSERT OR REPLACE INTO warehouse_meta VALUES ('raw_root', $1)`, [options.rawRoot]);
+  }
+  await conn.run('DROP TABLE _nb_paths; DROP TABLE _nb_ids; DROP TABLE IF EXISTS _nb_keep; DROP TABLE _nb_gone; DROP TABLE _nb_agencies');
   return summary;
 }
 

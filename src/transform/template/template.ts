@@ -149,3 +149,8 @@ export const TABLE_CONTENT_KEYWORDS: ReadonlyArray<{ code: 'active_disclosure' |
   { code: 'review_litigation', keywords: ['结果维持', '结果纠正', '尚未审结'] },
   { code: 'active_disclosure', keywords: ['信息内容', '第二十条', '行政许可', '规范性文件'] },
 ];
+
+/** Section 二 metrics each item prints in either template version, 2019 ones first, each once. */
+export const ITEM_METRICS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  spec.active_disclosure.items.map((i) => [i.code, [...new Set([...i.metrics_2019, ...i.metrics_2021])]]),
+);
