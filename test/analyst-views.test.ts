@@ -81,6 +81,22 @@ describe('the sample warehouse, as analysts query it', () => {
     }
   });
 
+  it('v_report_wide holds every printed cell of every primary report in its own column', async () => {
+    const wide = new Map((await wh.query('SELECT * FROM v_report_wide')).map((r) => [r.report_id as string, r]));
+    const primary = placedReports(base).map((r) => r.report_id as string);
+    expect([...wide.keys()].sort()).toEqual(primary.sort());
+    let checked = 0;
+    for (const f of base.applications) {
+      const row = wide.get(f.report_id as string);
+      if (!row) continue;
+      expect(row[`app_${f.row_code}_${f.applicant_code}`], `${f.report_id} ${f.row_code} ${f.applicant_code}`).toBe(f.value);
+      checked++;
+    }
+    expect(checked).toBe(base.applications.length);
+    const money = await wh.query(`SELECT report_id, item, amount_yuan FROM fact_active_disclosure WHERE metric = 'amount'`);
+    for (const m of money) expect(wide.get(m.report_id as string)?.[`ad_${m.item}_amount_yuan`], `${m.report_id} ${m.item}`).toBe(m.amount_yuan);
+  });
+
   it('v_region_year sums section 三 of the reports placed in each region, reports with errors apart', async () => {
     const rows = await wh.query('SELECT * FROM v_region_year');
     const placed = placedReports(base);

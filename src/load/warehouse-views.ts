@@ -7,8 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { WIDE_COLUMNS } from './dictionary/wide-columns.ts';
-import type { FactTable } from './document-rows.ts';
+import { widePivots } from './dictionary/wide-columns.ts';
 import { toLoadError } from './warehouse-errors.ts';
 
 const VIEW_DIR = new URL('../../sql/views/', import.meta.url);
@@ -58,15 +57,11 @@ export function openingComment(sql: string): string {
   return lines.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-const MARKER = /\/\*@cells(?: (\w+))?\*\//g;
-
-/** Fills v_report_wide's markers: the aggregates of one fact table, or (no table named) the column list. */
+/** v_report_wide's markers: the cell columns, and the PIVOTs that give them. */
 function fillMarkers(sql: string): string {
-  const alias: Record<FactTable, string> = { fact_applications: 'app', fact_active_disclosure: 'ad', fact_review_litigation: 'rl' };
-  return sql.replace(MARKER, (_, fact?: string) => {
-    if (fact) return WIDE_COLUMNS.filter((c) => c.fact === fact).map((c) => c.sql).join(',\n    ');
-    return WIDE_COLUMNS.map((c) => `${alias[c.fact]}.${c.name}`).join(',\n  ');
-  });
+  if (!sql.includes('/*@cells*/')) return sql;
+  const { joins, columns } = widePivots();
+  return sql.replace('/*@cells*/', columns).replace('/*@pivots*/', joins);
 }
 
 export async function readViews(): Promise<ViewSql[]> {

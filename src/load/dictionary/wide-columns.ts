@@ -15,8 +15,8 @@ export interface WideColumn {
   table: TableCode;
   row: string;
   column: string;
-  /** The aggregate over the report's facts that gives the cell. */
-  sql: string;
+  /** The fact column holding the cell's number. */
+  measure: 'value' | 'amount_yuan';
   /** Money in yuan (amount_yuan), else a count (value). */
   money: boolean;
 }
@@ -40,8 +40,28 @@ function cell(table: TableCode, row: string, column: string, money = false): Wid
   const [fact, rowColumn, colColumn] = FACT_COLUMNS[table];
   const prefix = PREFIX[table];
   const name = `${prefix}_${row}_${column}${money ? '_yuan' : ''}`;
-  const measure = money ? 'amount_yuan' : 'value';
-  return { name, fact, table, row, column, money, sql: `max(${measure}) FILTER (WHERE ${rowColumn} = '${row}' AND ${colColumn} = '${column}') AS ${name}` };
+  return { name, fact, table, row, column, money, measure: money ? 'amount_yuan' : 'value' };
+}
+
+/**
+ * The PIVOTs that give the cell columns, one per fact table and measure,
+ * each as `LEFT JOIN (PIVOT …) alias ON alias.report_id = rp.report_id`
+ * (a static PIVOT is one pass over the facts; a FILTER aggregate per cell
+ * is one pass per cell), and the select list naming every cell column.
+ */
+export function widePivots(): { joins: string; columns: string } {
+  const groups = new Map<string, WideColumn[]>();
+  for (const c of WIDE_COLUMNS) groups.set(`${c.fact}|${c.measure}`, [...(groups.get(`${c.fact}|${c.measure}`) ?? []), c]);
+  const alias = new Map<string, string>();
+  const joins = [...groups.entries()].map(([key, cols], i) => {
+    const [fact, measure] = key.split('|') as [FactTable, string];
+    const [, rowColumn, colColumn] = Object.values(FACT_COLUMNS).find(([f]) => f === fact) as [FactTable, string, string];
+    const a = `p${i}`;
+    for (const c of cols) alias.set(c.name, a);
+    const cells = cols.map((c) => `'${c.row}.${c.column}' AS ${c.name}`).join(', ');
+    return `LEFT JOIN (PIVOT (SELECT report_id, ${rowColumn} || '.' || ${colColumn} AS cell, ${measure} AS v FROM ${fact}) ON cell IN (${cells}) USING max(v) GROUP BY report_id) ${a} ON ${a}.report_id = rp.report_id`;
+  });
+  return { joins: joins.join('\n'), columns: WIDE_COLUMNS.map((c) => `${alias.get(c.name)}.${c.name}`).join(',\n  ') };
 }
 
 /** Every cell column, in the order the report prints them: 二, 三, 四. */
