@@ -197,7 +197,11 @@ async function bringUpToDate(connection: DuckDBConnection, schema: string): Prom
 async function sessionCatalog(connection: DuckDBConnection, schema: string): Promise<void> {
   const views = await readViews();
   if ((await storedCatalog(connection)) === catalogVersion(schema, views)) return;
-  await applyCatalog(connection, TABLES, views, true);
+  try {
+    await applyCatalog(connection, TABLES, views, true);
+  } catch (e) {
+    throw new Error(`this warehouse was built by other nianbao code and its views cannot be made from its tables (${reasonOf(e)}); run \`nianbao run --db\` on it (or a copy) with this version first`, { cause: e });
+  }
 }
 
 /**
