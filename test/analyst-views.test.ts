@@ -240,6 +240,10 @@ describe('the sample warehouse, as analysts query it', () => {
     expect(columns.map((c) => `${c.table_name}.${c.column_name}`).filter((c) => !entries.has(c))).toEqual([]);
     expect(await readFile(new URL('../docs/dictionary.md', import.meta.url), 'utf8')).toBe(dictionaryMarkdown(dictionary));
     expect(await readFile(new URL('../docs/dictionary.csv', import.meta.url), 'utf8')).toBe(dictionaryCsv(dictionary));
+    // `nianbao dictionary` writes the same files.
+    const { code } = await runCli(['dictionary', '--out', `${tmp()}/docs`]);
+    expect(code).toBe(0);
+    expect(await readFile(`${tmp()}/docs/dictionary.md`, 'utf8')).toBe(dictionaryMarkdown(dictionary));
   });
 
   it('sql/analyses holds only questions this file runs', () => {

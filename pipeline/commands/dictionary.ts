@@ -6,9 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { warehouseDictionary } from '../../src/load/dictionary/warehouse-dictionary.ts';
-import { dictionaryCsv, dictionaryMarkdown } from '../../src/load/dictionary/render-dictionary.ts';
-import { openWarehouse } from '../../src/load/warehouse.ts';
+import { dictionaryCsv, dictionaryMarkdown, openWarehouse, warehouseDictionary } from '../../src/load/warehouse.ts';
 
 export async function runDictionary(options: { db?: string; out: string }, out: NodeJS.WritableStream): Promise<void> {
   const wh = await openWarehouse(options.db ?? ':memory:', { readOnly: options.db !== undefined });

@@ -4,8 +4,7 @@
  * read-only, to files. Never runs the pipeline and never changes the
  * warehouse.
  */
-import { exportViews, EXPORT_FORMATS, type ExportFileFormat } from '../../src/load/export/export-views.ts';
-import { openWarehouse } from '../../src/load/warehouse.ts';
+import { exportViews, EXPORT_FORMATS, openWarehouse, type ExportFileFormat } from '../../src/load/warehouse.ts';
 import { codeVersion } from '../code-version.ts';
 
 export interface ExportOptions {

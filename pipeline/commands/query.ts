@@ -4,8 +4,7 @@
  * (default), CSV (with the same neutralising as exports) or JSON lines.
  */
 import { readFile } from 'node:fs/promises';
-import { csvLine, neutralise } from '../../src/load/export/csv-cells.ts';
-import { openWarehouse, type Scalar } from '../../src/load/warehouse.ts';
+import { csvLine, neutralise, openWarehouse, type Scalar } from '../../src/load/warehouse.ts';
 import { textTable } from './text-table.ts';
 
 export interface QueryOptions {
