@@ -24,7 +24,7 @@ export function dictionaryMarkdown(d: Dictionary, title = 'nianbao data dictiona
   const out: string[] = [
     `# ${title}`,
     '',
-    'Generated from src/load/dictionary/column-docs.ts, the views\' SQL files and src/transform/template/ ',
+    'Generated from src/load/dictionary/column-docs.ts, the views\' SQL files and src/transform/template/',
     '(`nianbao dictionary`); never edit by hand. Types are DuckDB types; NULL means a blank cell, never 0.',
     '',
   ];
