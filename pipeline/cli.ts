@@ -7,6 +7,10 @@
  *   nianbao schedule --cron "30 2 * * *"   crawl and run on a schedule, until SIGTERM
  *   nianbao status [--db FILE]         the last runs and the files failing now
  *   nianbao --version                  package and reader versions
+ *   nianbao export --out DIR [--format csv|parquet|xlsx] [--view V …] [--where SQL]
+ *                                       the published warehouse (read-only) to files
+ *   nianbao query "SQL" | --file F.sql  one read-only query, printed
+ *   nianbao dictionary [--out DIR]      the data dictionary as Markdown and CSV
  * Exit codes: 0 the warehouse is published and no file failed in this run;
  * 1 some files failed in this run (the rest published); 2 usage or fatal
  * error, another run holds the warehouse (--no-wait), or a plan refused for
@@ -141,6 +145,49 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     const { versionText } = await import('./status.ts');
     out.write(versionText());
   });
+
+  /** Runs a read-only command; any failure is one line and exit 2 (nothing was changed). */
+  const readOnlyCommand = (fn: () => Promise<void>) => async () => {
+    try {
+      await fn();
+    } catch (e) {
+      err.write(`nianbao: ${isNianbaoError(e) ? e.line() : e instanceof Error ? e.message : String(e)}\n`);
+      code = EXIT_FATAL;
+    }
+  };
+
+  program
+    .command('export')
+    .description('export views of the published warehouse (read-only) as CSV, Parquet or XLSX, with README.md and the data dictionary')
+    .option('--db <file>', 'DuckDB warehouse file', DEFAULT_DB)
+    .requiredOption('--out <dir>', 'folder to write the files to')
+    .option('--format <format>', 'csv, parquet or xlsx', 'csv')
+    .option('--view <name...>', 'views (or tables) to export; default every analyst view')
+    .option('--where <condition>', 'SQL condition every exported view is filtered by, e.g. "year >= 2021"')
+    .action((opts: import('./commands/export.ts').ExportOptions) =>
+      readOnlyCommand(async () => (await import('./commands/export.ts')).runExport(opts, out))(),
+    );
+
+  program
+    .command('query')
+    .description('run one read-only SQL query on the warehouse and print the result')
+    .argument('[sql]', 'the SQL to run')
+    .option('--db <file>', 'DuckDB warehouse file', DEFAULT_DB)
+    .option('--file <file>', 'read the SQL from this file (sql/analyses/*.sql)')
+    .option('--csv', 'print CSV')
+    .option('--json', 'print one JSON object per row')
+    .action((sql: string | undefined, opts: import('./commands/query.ts').QueryOptions) =>
+      readOnlyCommand(async () => (await import('./commands/query.ts')).runQuery(sql, opts, out))(),
+    );
+
+  program
+    .command('dictionary')
+    .description('write the data dictionary (dictionary.md, dictionary.csv) of every table and view')
+    .option('--out <dir>', 'folder to write to', 'docs')
+    .option('--db <file>', 'describe this warehouse (default: a fresh one built by this code)')
+    .action((opts: { out: string; db?: string }) =>
+      readOnlyCommand(async () => (await import('./commands/dictionary.ts')).runDictionary(opts, out))(),
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });

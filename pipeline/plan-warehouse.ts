@@ -1,9 +1,11 @@
 /**
  * The warehouse as a function of the raw folder (pure): from the listing (with
  * the manifest's lines), the staged summaries, the last good index and the
- * identity overrides, exactly which rows `reports`, `agencies`, `regions` and
- * `sources` hold and which staged record feeds each report's facts. A full
- * rebuild and an incremental run both go through here, so they cannot differ.
+ * identity overrides, exactly which rows `reports`, `agencies` and
+ * `sources` hold (`regions` is the whole gazetteer,
+ * src/load/warehouse-regions.ts) and which staged record feeds each
+ * report's facts. A full rebuild and an incremental run both go through
+ * here, so they cannot differ.
  *   - last good: a file that read well before and fails now keeps its last
  *     good record, status stale, failure_reason the new failure, until it
  *     reads well again or leaves the folder;
@@ -17,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { agencyIdOf, type IdentityOverride } from '../src/load/agency-identity.ts';
-import { agencyRow, regionRows, type Row } from '../src/load/document-rows.ts';
+import { agencyRow, type Row } from '../src/load/document-rows.ts';
 import { reportId } from '../src/load/ids.ts';
 import type { PlannedReport, SourceRow } from '../src/load/planned-report.ts';
 import { FORMAT_RANK } from '../src/transform/duplicates/choose-primary.ts';
@@ -54,7 +56,6 @@ export interface WarehousePlan {
   /** In path order. */
   reports: PlannedReport[];
   agencies: Row[];
-  regions: Row[];
   sources: SourceRow[];
   /** The last good index after this run. */
   lastGood: Map<string, string>;
@@ -62,7 +63,7 @@ export interface WarehousePlan {
 }
 
 /** Bump when the rows written for the same plan change (a column added, a row built otherwise): every report is written again. */
-export const ROW_LAYOUT_VERSION = '1';
+export const ROW_LAYOUT_VERSION = '2';
 
 interface Fed {
   file: ListedFile;
@@ -175,19 +176,6 @@ function agencyRows(fed: readonly Fed[], primaryOf: ReadonlyMap<string, Fed>): R
     .map(([id, f]) => agencyRow(id, (f.record as StagedSummary).agency as string, (f.record as StagedSummary).region));
 }
 
-/** Regions: every level of every placed agency; a code met under several parents keeps the most specific (greatest) one. */
-function regionRowsOf(fed: readonly Fed[]): Row[] {
-  const byCode = new Map<string, Row>();
-  for (const f of fed) {
-    if (f.agencyId === null || !f.record) continue;
-    for (const row of regionRows(f.record.region)) {
-      const held = byCode.get(row.code as string);
-      if (!held || byString(String(row.parent_code ?? ''), String(held.parent_code ?? '')) > 0) byCode.set(row.code as string, row);
-    }
-  }
-  return [...byCode.values()].sort((a, b) => byString(a.code as string, b.code as string));
-}
-
 export function planWarehouse(input: PlanInput): WarehousePlan {
   const fed = feed(input);
   const primaryOf = choosePrimaries(fed);
@@ -214,7 +202,7 @@ export function planWarehouse(input: PlanInput): WarehousePlan {
     reason: f.current.reason,
     reader_version: f.current.source.readerVersion,
   }));
-  return { reports, agencies: agencyRows(fed, primaryOf), regions: regionRowsOf(fed), sources, lastGood, failing };
+  return { reports, agencies: agencyRows(fed, primaryOf), sources, lastGood, failing };
 }
 
 export interface RemovalCheck {

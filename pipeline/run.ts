@@ -12,10 +12,9 @@
  *      are never locked out, a run that dies leaves it as it was.
  */
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
-import pkg from '../package.json' with { type: 'json' };
 import { applyPlan } from '../src/load/apply-plan.ts';
 import type { PlannedReport } from '../src/load/planned-report.ts';
 import { exportWarehouse, qualitySummary, tableCounts, type Warehouse } from '../src/load/warehouse.ts';
@@ -23,6 +22,7 @@ import type { ReportRecord } from '../src/transform/record.ts';
 import { DEFAULT_OVERRIDES } from '../src/transform/region/agency-overrides.ts';
 import { readSource, sha256Hex } from './extract-record.ts';
 import { createLogger } from './logger.ts';
+import { codeVersionLine } from './status.ts';
 import { checkRemovals, planWarehouse, type ListedFile, type WarehousePlan } from './plan-warehouse.ts';
 import { discardWorkingCopy, openWorkingCopy, publish } from './publish.ts';
 import { plannedRecordLoader } from './planned-record.ts';
@@ -84,10 +84,7 @@ export interface RunSummary {
   refusal?: string;
 }
 
-/** The code version of a run: the package version and every reader version. */
-export function codeVersionLine(): string {
-  return `nianbao ${pkg.version} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
-}
+export { codeVersionLine };
 
 /** Files hashed and looked up in the stage at once (I/O; reading is the worker pool's). */
 const LOOKUP_CONCURRENCY = 16;
@@ -214,6 +211,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
         started,
         ended: new Date().toISOString(),
         code_version: codeVersionLine(),
+        raw_root: resolve(options.raw),
         seen: base.seen,
         stale: base.stale,
         failed: failures.length,

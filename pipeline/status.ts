@@ -9,6 +9,11 @@ import { LoadError } from '../src/errors.ts';
 import { failingSources, lastRuns, openWarehouse } from '../src/load/warehouse.ts';
 import { readerVersions } from './reader-version.ts';
 
+/** The code version of a run or an export: the package version and every reader version. */
+export function codeVersionLine(): string {
+  return `nianbao ${pkg.version} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
+}
+
 export function versionText(): string {
   const lines = [`nianbao ${pkg.version}`, 'reader versions:'];
   for (const [format, version] of Object.entries(readerVersions())) lines.push(`  ${format.padEnd(5)} ${version}`);

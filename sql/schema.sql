@@ -1,4 +1,9 @@
--- nianbao warehouse schema (DuckDB). Idempotent: applied on every open.
+-- nianbao warehouse schema (DuckDB). Idempotent: applied on every read-write open.
+--
+-- What every table and column means is written once, in
+-- src/load/dictionary/column-docs.ts: the warehouse's COMMENTs, docs/dictionary.md
+-- and the dictionary of every export are generated from it (and from
+-- src/transform/template/ for the template codes).
 --
 -- Identity (computed in src/load/ids.ts, first 16 hex chars of a sha256):
 --   report_id = sha256(source_path), source_path relative to the raw folder
@@ -19,9 +24,10 @@
 -- text and where it was found (page for PDF, block/row/col in the document
 -- model, 0-based).
 --
--- regions and agencies hold only what loaded reports refer to, each row as
--- the run's plan gives it (pipeline/plan-warehouse.ts), never merged with
--- older values.
+-- regions is the whole NBS gazetteer (src/load/warehouse-regions.ts), written
+-- when it changes, never by a run's plan. agencies hold only what loaded
+-- reports refer to, each row as the run's plan gives it
+-- (pipeline/plan-warehouse.ts), never merged with older values.
 --
 -- A warehouse whose warehouse_meta.schema_version differs from the code's is
 -- emptied and rebuilt whole by the next run (from the stage, or by reading
@@ -36,6 +42,7 @@ CREATE TABLE IF NOT EXISTS template_codes (
   code        VARCHAR NOT NULL,
   position    INTEGER NOT NULL,              -- order in the printed table, from 1
   label       VARCHAR NOT NULL,
+  name_en     VARCHAR,                       -- English name (src/transform/template/english-names.json)
   label_2021  VARCHAR,                       -- the 2021 template's wording where it differs
   group_label VARCHAR,                       -- what the row or column is printed under
   only_in     VARCHAR,                       -- '2019' or '2021' for a code only one template version prints
@@ -46,7 +53,8 @@ CREATE TABLE IF NOT EXISTS regions (
   code        VARCHAR PRIMARY KEY,           -- NBS 统计用区划代码 prefix: 2 province, 4 city, 6 county, 9 township digits
   name        VARCHAR NOT NULL,
   level       VARCHAR NOT NULL CHECK (level IN ('province', 'city', 'county', 'township')),
-  parent_code VARCHAR                        -- next level up in the agency's resolved chain; NULL for a province
+  parent_code VARCHAR,                       -- the division one level up; NULL for a province
+  is_grouping BOOLEAN DEFAULT FALSE          -- a statistical grouping row of the gazetteer (市辖区 …), not a government
 );
 
 CREATE TABLE IF NOT EXISTS agencies (
@@ -93,8 +101,10 @@ CREATE TABLE IF NOT EXISTS fact_active_disclosure (
   year         INTEGER,
   item         VARCHAR NOT NULL,
   metric       VARCHAR NOT NULL,
-  value        DOUBLE,
-  unit         VARCHAR,                      -- money cells: 万元 / 元 as printed or from the header
+  value          BIGINT,                     -- counts; NULL for money and for a fraction printed in a count cell
+  amount_printed DECIMAL(18, 6),             -- money cells: the amount as printed, in unit
+  unit           VARCHAR,                    -- money cells: 元 / 千元 / 万元 / 亿元 as printed or from the header
+  amount_yuan    DECIMAL(24, 6),             -- money cells: the amount in yuan; NULL when the unit is unknown
   raw_text     VARCHAR NOT NULL,
   page         INTEGER,
   source_block INTEGER,
@@ -109,7 +119,7 @@ CREATE TABLE IF NOT EXISTS fact_applications (
   year           INTEGER,
   row_code       VARCHAR NOT NULL,
   applicant_code VARCHAR NOT NULL,
-  value          DOUBLE,
+  value          BIGINT,
   raw_text       VARCHAR NOT NULL,
   page           INTEGER,
   source_block   INTEGER,
@@ -124,7 +134,7 @@ CREATE TABLE IF NOT EXISTS fact_review_litigation (
   year         INTEGER,
   proceeding   VARCHAR NOT NULL,
   outcome      VARCHAR NOT NULL,
-  value        DOUBLE,
+  value        BIGINT,
   raw_text     VARCHAR NOT NULL,
   page         INTEGER,
   source_block INTEGER,
@@ -162,6 +172,7 @@ CREATE TABLE IF NOT EXISTS runs (
   started       VARCHAR NOT NULL,            -- ISO 8601 UTC
   ended         VARCHAR NOT NULL,            -- when the write finished, just before publication
   code_version  VARCHAR NOT NULL,            -- package version and reader versions
+  raw_root      VARCHAR,                     -- the raw folder the run read (absolute path on the machine that ran it)
   seen          INTEGER NOT NULL,            -- files listed
   new           INTEGER NOT NULL,            -- reports added
   changed       INTEGER NOT NULL,            -- reports rewritten
@@ -174,6 +185,8 @@ CREATE TABLE IF NOT EXISTS runs (
   exit_code     INTEGER NOT NULL
 );
 
+-- Small facts about the warehouse as a whole (key/value): schema_version, the
+-- gazetteer's version, the catalog of views and comments.
 CREATE TABLE IF NOT EXISTS warehouse_meta (
   key   VARCHAR PRIMARY KEY,
   value VARCHAR NOT NULL

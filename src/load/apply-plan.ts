@@ -3,9 +3,10 @@
  * reports whose content key changed or that are new get their rows again
  * (deleted, then appended; their records come one at a time from `recordOf`,
  * so no more than one record is held), reports the plan no longer has go,
- * the rest is not touched. agencies, regions and sources (small: one row per
- * agency, division, file) are replaced by the plan's rows; one runs row is
- * added. On any error the transaction rolls back.
+ * the rest is not touched. agencies and sources (small: one row per agency,
+ * file) are replaced by the plan's rows; regions is the gazetteer, written
+ * when the warehouse is opened (warehouse-regions.ts), never here; one runs
+ * row is added. On any error the transaction rolls back.
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { ReportRecord } from '../transform/record.ts';
@@ -16,7 +17,6 @@ import { appendRow, toLoadError, type TableName, type Warehouse } from './wareho
 export interface WarehouseWrite {
   reports: readonly PlannedReport[];
   agencies: readonly Row[];
-  regions: readonly Row[];
   sources: readonly SourceRow[];
   /** The run's start, ISO 8601: last_seen of every source, first_seen of new ones. */
   seenAt: string;
@@ -112,8 +112,12 @@ async function writeReports(
     flushAll(appenders.values(), unflushed);
     for (const a of appenders.values()) a.closeSync();
   } catch (e) {
+    // Unflushed rows are cleared first: an appender whose close failed is
+    // destroyed later by the garbage collector, and would flush them then,
+    // into whatever transaction is open.
     for (const a of appenders.values()) {
       try {
+        a.clear();
         a.closeSync();
       } catch {
         // Already failed; the transaction rolls back.
@@ -164,7 +168,6 @@ async function writeAll(wh: Warehouse, write: WarehouseWrite, recordOf: (p: Plan
       await conn.run('DROP TABLE _nb_gone');
       await writeReports(wh, todo, recordOf, flushEvery);
       await replaceTable(wh, 'agencies', write.agencies);
-      await replaceTable(wh, 'regions', write.regions);
       await writeSources(wh, write.sources, write.seenAt);
       const last = await wh.queryNow('SELECT coalesce(max(run_id), 0) AS n FROM runs');
       const runId = Number(last[0]?.n ?? 0) + 1;

@@ -7,6 +7,8 @@ import type { CellFact, RegionResult, TableCode } from '../transform/record.ts';
 import type { PlannedReport } from './planned-report.ts';
 import type { ReportRecord } from '../transform/record.ts';
 import { isResolved, normalizeAgencyName } from './ids.ts';
+import { MONEY_METRIC } from '../transform/template/template.ts';
+import { amountText, yuanText } from './money.ts';
 
 export type RowValue = string | number | boolean | null;
 export type Row = Record<string, RowValue>;
@@ -25,24 +27,6 @@ const FACT_CODE_COLUMNS: Record<TableCode, readonly [string, string]> = {
   applications: ['row_code', 'applicant_code'],
   review_litigation: ['proceeding', 'outcome'],
 };
-
-type Level = 'province' | 'city' | 'county' | 'township';
-const LEVELS: readonly Level[] = ['province', 'city', 'county', 'township'];
-
-/** Region rows for the agency's resolved chain; each level's parent is the nearest level above it that is known. */
-export function regionRows(region: RegionResult | undefined): Row[] {
-  if (!isResolved(region)) return [];
-  const rows: Row[] = [];
-  let parent: string | null = null;
-  for (const level of LEVELS) {
-    const code = region[`${level}_code`];
-    const name = region[`${level}_name`];
-    if (!code) continue;
-    rows.push({ code, name: name ?? code, level, parent_code: parent });
-    parent = code;
-  }
-  return rows;
-}
 
 export function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
   const placed = isResolved(region) ? region : undefined;
@@ -63,6 +47,25 @@ export function agencyRow(id: string, name: string, region: RegionResult | undef
   };
 }
 
+/**
+ * A count as stored (BIGINT): a fraction in a count cell is NULL, named by
+ * the extract.count_not_integer issue of the record (validate/count-cells.ts).
+ */
+function countOf(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) ? value : null;
+}
+
+/** Section 二 value columns: a count in value, or money as printed (amount_printed, unit) and in yuan. */
+function activeDisclosureValues(cell: CellFact): Row {
+  if (cell.column !== MONEY_METRIC) return { value: countOf(cell.value), amount_printed: null, unit: cell.unit, amount_yuan: null };
+  return {
+    value: null,
+    amount_printed: cell.value === null ? null : amountText(cell.value),
+    unit: cell.unit,
+    amount_yuan: yuanText(cell.value, cell.unit),
+  };
+}
+
 function factRow(cell: CellFact, report_id: string, agency_id: string | null, year: number | null): Row {
   const [rowColumn, colColumn] = FACT_CODE_COLUMNS[cell.table];
   const row: Row = {
@@ -71,15 +74,14 @@ function factRow(cell: CellFact, report_id: string, agency_id: string | null, ye
     year,
     [rowColumn]: cell.row,
     [colColumn]: cell.column,
-    value: cell.value,
+    value: countOf(cell.value),
     raw_text: cell.raw,
     page: cell.source.page ?? null,
     source_block: cell.source.block,
     source_row: cell.source.row ?? null,
     source_col: cell.source.col ?? null,
   };
-  if (cell.table === 'active_disclosure') row.unit = cell.unit;
-  return row;
+  return cell.table === 'active_disclosure' ? { ...row, ...activeDisclosureValues(cell) } : row;
 }
 
 /** Fact rows of a record, one per (table, row, column): the first wins, as the mappers keep the first of a repeated row. */

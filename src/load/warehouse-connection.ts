@@ -1,16 +1,24 @@
 /**
  * The DuckDB warehouse handle: opens (or creates) the database file, applies
- * sql/schema.sql and sql/views.sql, and runs every statement of one
- * warehouse one after another. Every DuckDB failure leaves here as a
- * LoadError naming the file concerned.
+ * sql/schema.sql, the gazetteer (warehouse-regions.ts), the code dictionary
+ * and the catalog of views and comments (warehouse-catalog.ts), and runs
+ * every statement of one warehouse one after another. A read-only open
+ * (export, query) changes nothing in the file. Every DuckDB failure leaves
+ * here as a LoadError naming the file concerned.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBDecimalValue, DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { Row } from './document-rows.ts';
+import { applyCatalog, catalogVersion } from './warehouse-catalog.ts';
+import { reasonOf, sqlString, toLoadError } from './warehouse-errors.ts';
+import { writeGazetteer } from './warehouse-regions.ts';
+import { readViews } from './warehouse-views.ts';
+
+export { reasonOf, sqlString, toLoadError };
 
 const SQL_DIR = new URL('../../sql/', import.meta.url);
 
@@ -18,6 +26,7 @@ const SQL_DIR = new URL('../../sql/', import.meta.url);
 export const TABLES = [
   'template_codes',
   'regions',
+  'warehouse_meta',
   'agencies',
   'reports',
   'fact_active_disclosure',
@@ -33,37 +42,22 @@ export const TABLES = [
  * file of another version is emptied and built again by the next run (the
  * run's plan rewrites every report): bump it with any change of a table.
  */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 export type TableName = (typeof TABLES)[number];
 
 export interface Column {
   name: string;
-  /** DuckDB type name: VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN. */
+  /** DuckDB type name: VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, DECIMAL(w,s). */
   type: string;
 }
 
 export type Scalar = string | number | boolean | null;
 
-/** The first line of an error's message (DuckDB appends the offending SQL on further lines). */
-export function reasonOf(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split('\n')[0]?.trim() || 'unknown error';
-}
-
-export function toLoadError(e: unknown, file: string, what: string): LoadError {
-  if (e instanceof LoadError) return e;
-  return new LoadError(file, `${what}: ${reasonOf(e)}`, e);
-}
-
-/** SQL string literal. */
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 function toScalar(v: unknown): Scalar {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
+  if (v instanceof DuckDBDecimalValue) return v.toDouble();
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   return String(v);
 }
@@ -81,6 +75,8 @@ export class Warehouse {
     readonly connection: DuckDBConnection,
     /** Columns of every table, in table order. */
     readonly columns: ReadonlyMap<TableName, readonly Column[]>,
+    /** True for a read-only open: nothing is written to the file. */
+    readonly readOnly = false,
   ) {}
 
   /** Runs fn when every earlier operation on this warehouse has finished, so transactions never interleave. */
@@ -106,6 +102,18 @@ export class Warehouse {
     } catch (e) {
       throw toLoadError(e, this.path, 'warehouse query failed');
     }
+  }
+
+  /** Runs SQL and returns the column names and rows in column order (for printing, exports). */
+  table(sql: string): Promise<{ columns: string[]; rows: Scalar[][] }> {
+    return this.exclusive(async () => {
+      try {
+        const reader = await this.connection.runAndReadAll(sql);
+        return { columns: reader.columnNames(), rows: reader.getRowsJS().map((row) => row.map(toScalar)) };
+      } catch (e) {
+        throw toLoadError(e, this.path, 'warehouse query failed');
+      }
+    });
   }
 
   columnsOf(table: TableName): readonly Column[] {
@@ -159,7 +167,7 @@ async function readColumns(connection: DuckDBConnection): Promise<Map<TableName,
   return columns;
 }
 
-/** The schema version a warehouse file holds: null for a new file, 'none' for one older than warehouse_meta. */
+/** The schema version a warehouse file holds: null for a new file, 'none' for one older than schema_version in warehouse_meta. */
 async function storedSchemaVersion(connection: DuckDBConnection): Promise<string | null> {
   const tables = await connection.runAndReadAll(
     `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name IN ('reports', 'warehouse_meta')`,
@@ -182,50 +190,43 @@ async function dropEverything(connection: DuckDBConnection): Promise<void> {
 export interface OpenOptions {
   /** A file of another schema version: 'fail' (default) says so; 'reset' empties it first (the run's working copy). */
   otherSchema?: 'fail' | 'reset';
-  /** Open without writing anything (schema and dictionary are not applied): for reads of a published file. */
+  /** Open the file as it is, change nothing (it must exist): export, query, status. */
   readOnly?: boolean;
 }
 
-/** Opens the warehouse at dbPath (creating the file and its folder if needed) and brings schema and views up to date. */
-export async function openWarehouse(dbPath: string, options: OpenOptions = {}): Promise<Warehouse> {
-  const [schema, views] = await Promise.all([readSql('schema.sql'), readSql('views.sql')]);
-  let instance: DuckDBInstance | undefined;
-  let connection: DuckDBConnection | undefined;
-  try {
-    if (dbPath !== ':memory:') await mkdir(dirname(dbPath), { recursive: true });
-    instance = await DuckDBInstance.create(dbPath, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
-    connection = await instance.connect();
-    if (options.readOnly) return new Warehouse(dbPath, instance, connection, await readColumns(connection));
-    const stored = await storedSchemaVersion(connection);
-    if (stored !== null && stored !== SCHEMA_VERSION) {
-      if (options.otherSchema !== 'reset') {
-        throw new Error(`the file holds warehouse schema ${stored}, this nianbao writes schema ${SCHEMA_VERSION}; the next nianbao run rebuilds it`);
-      }
-      await dropEverything(connection);
-    }
-    await connection.run(schema);
-    await connection.run(`INSERT OR REPLACE INTO warehouse_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
-    await connection.run(views);
-    const columns = await readColumns(connection);
-    const missing = TABLES.filter((t) => !columns.has(t));
-    if (missing.length > 0) throw new Error(`tables missing after applying schema.sql: ${missing.join(', ')}`);
-    await writeCodeDictionary(connection, columns.get('template_codes') ?? []);
-    return new Warehouse(dbPath, instance, connection, columns);
-  } catch (e) {
-    connection?.closeSync();
-    instance?.closeSync();
-    throw toLoadError(e, dbPath, 'cannot open the warehouse');
-  }
+async function storedCatalog(connection: DuckDBConnection): Promise<string | undefined> {
+  const has = await connection.runAndReadAll(
+    `SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'warehouse_meta'`,
+  );
+  if (Number(has.getRows()[0]?.[0] ?? 0) === 0) return undefined;
+  const reader = await connection.runAndReadAll(`SELECT value FROM warehouse_meta WHERE key = 'catalog'`);
+  return (reader.getRows()[0]?.[0] as string | undefined) ?? undefined;
 }
 
-/** template_codes as the code's template data says, in one transaction. */
-async function writeCodeDictionary(connection: DuckDBConnection, columns: readonly Column[]): Promise<void> {
+/** Schema, gazetteer, code dictionary and catalog of a read-write open, in one transaction. */
+async function bringUpToDate(connection: DuckDBConnection, schema: string, otherSchema: 'fail' | 'reset'): Promise<void> {
+  const views = await readViews();
+  const stored = await storedSchemaVersion(connection);
+  if (stored !== null && stored !== SCHEMA_VERSION) {
+    if (otherSchema !== 'reset') {
+      throw new Error(`the file holds warehouse schema ${stored}, this nianbao writes schema ${SCHEMA_VERSION}; the next nianbao run rebuilds it`);
+    }
+    await dropEverything(connection);
+  }
+  await connection.run(schema);
+  await connection.run(`INSERT OR REPLACE INTO warehouse_meta VALUES ('schema_version', '${SCHEMA_VERSION}')`);
+  const columns = await readColumns(connection);
+  const missing = TABLES.filter((t) => !columns.has(t));
+  if (missing.length > 0) throw new Error(`tables missing after applying schema.sql: ${missing.join(', ')}`);
   await connection.run('BEGIN TRANSACTION');
   try {
-    await connection.run('DELETE FROM template_codes');
-    const appender = await connection.createAppender('template_codes');
-    for (const entry of CODE_DICTIONARY) appendRow(appender, columns, { ...entry });
-    appender.closeSync();
+    await writeGazetteer(connection, async (table, rows) => appendAll(connection, table, columns.get(table as TableName) ?? [], rows));
+    await writeCodeDictionary(connection, columns.get('template_codes') ?? []);
+    const version = catalogVersion(schema, views);
+    if ((await storedCatalog(connection)) !== version) {
+      await applyCatalog(connection, TABLES, views, false);
+      await connection.run(`INSERT OR REPLACE INTO warehouse_meta VALUES ('catalog', ${sqlString(version)})`);
+    }
     await connection.run('COMMIT');
   } catch (e) {
     await connection.run('ROLLBACK');
@@ -233,15 +234,95 @@ async function writeCodeDictionary(connection: DuckDBConnection, columns: readon
   }
 }
 
+/** A read-only session sees this code's views: as temporary views when the file's catalog is another's. */
+async function sessionCatalog(connection: DuckDBConnection, schema: string): Promise<void> {
+  const views = await readViews();
+  if ((await storedCatalog(connection)) === catalogVersion(schema, views)) return;
+  try {
+    await applyCatalog(connection, TABLES, views, true);
+  } catch (e) {
+    throw new Error(`this warehouse was built by other nianbao code and its views cannot be made from its tables (${reasonOf(e)}); run \`nianbao run --db\` on it (or a copy) with this version first`, { cause: e });
+  }
+}
+
+/**
+ * Opens the warehouse at dbPath (read-write: creating the file and its
+ * folder if needed, bringing schema, regions and views up to date;
+ * read-only: the file as it is).
+ */
+export async function openWarehouse(dbPath: string, options: OpenOptions = {}): Promise<Warehouse> {
+  const schema = await readSql('schema.sql');
+  const readOnly = options.readOnly ?? false;
+  if (readOnly) {
+    try {
+      await access(dbPath);
+    } catch (e) {
+      throw toLoadError(e, dbPath, 'no warehouse here (build one with `nianbao run`)');
+    }
+  }
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  try {
+    if (!readOnly && dbPath !== ':memory:') await mkdir(dirname(dbPath), { recursive: true });
+    instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    connection = await instance.connect();
+    if (readOnly) await sessionCatalog(connection, schema);
+    else await bringUpToDate(connection, schema, options.otherSchema ?? 'fail');
+    const columns = await readColumns(connection);
+    return new Warehouse(dbPath, instance, connection, columns, readOnly);
+  } catch (e) {
+    connection?.closeSync();
+    instance?.closeSync();
+    throw toLoadError(e, dbPath, 'cannot open the warehouse');
+  }
+}
+
+/** Appends rows to a table through one appender (inside the caller's transaction). */
+async function appendAll(connection: DuckDBConnection, table: string, columns: readonly Column[], rows: readonly Row[]): Promise<void> {
+  const appender = await connection.createAppender(table);
+  try {
+    for (const row of rows) appendRow(appender, columns, row);
+    appender.closeSync();
+  } catch (e) {
+    try {
+      appender.closeSync();
+    } catch {
+      // Already failed; the caller rolls back.
+    }
+    throw e;
+  }
+}
+
+/** template_codes as the code's template data says (inside the caller's transaction). */
+async function writeCodeDictionary(connection: DuckDBConnection, columns: readonly Column[]): Promise<void> {
+  await connection.run('DELETE FROM template_codes');
+  await appendAll(connection, 'template_codes', columns, CODE_DICTIONARY.map((e) => ({ ...e })));
+}
+
 function checkedNumber(v: unknown, column: string): number {
   if (typeof v !== 'number' || Number.isNaN(v)) throw new Error(`column ${column}: ${String(v)} is not a number`);
   return v;
 }
 
+/** A number or decimal text ("40682080.000000") as a DECIMAL(width, scale) value, exact for text. */
+function decimalOf(v: unknown, decimal: RegExpExecArray | null, column: string): DuckDBDecimalValue {
+  const width = Number(decimal?.[1]);
+  const scale = Number(decimal?.[2]);
+  const text = typeof v === 'number' ? v.toFixed(scale) : String(v);
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) throw new Error(`column ${column}: ${text} is not a decimal number`);
+  const fraction = (m[3] ?? '').padEnd(scale, '0');
+  if (fraction.length > scale && /[^0]/.test(fraction.slice(scale))) throw new Error(`column ${column}: ${text} has more than ${scale} decimals`);
+  const scaled = BigInt(`${m[2]}${fraction.slice(0, scale)}`);
+  return new DuckDBDecimalValue(m[1] === '-' ? -scaled : scaled, width, scale);
+}
+
 /** Appends one row, in the table's column order; a missing or null value becomes NULL. */
 export function appendRow(appender: DuckDBAppender, columns: readonly Column[], row: Row): void {
-  for (const { name, type } of columns) {
+  for (const { name, type: fullType } of columns) {
     const v = row[name];
+    const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(fullType);
+    const type = decimal ? 'DECIMAL' : fullType;
     if (v === null || v === undefined) {
       appender.appendNull();
       continue;
@@ -261,6 +342,9 @@ export function appendRow(appender: DuckDBAppender, columns: readonly Column[], 
       }
       case 'BIGINT':
         appender.appendBigInt(BigInt(checkedNumber(v, name)));
+        break;
+      case 'DECIMAL':
+        appender.appendDecimal(decimalOf(v, decimal, name));
         break;
       case 'BOOLEAN':
         if (typeof v !== 'boolean') throw new Error(`column ${name}: ${String(v)} is not a boolean`);

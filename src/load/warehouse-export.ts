@@ -13,6 +13,7 @@ export type ExportFormat = 'csv' | 'parquet';
 export const TABLE_KEYS: Readonly<Record<TableName, readonly string[]>> = {
   template_codes: ['table_code', 'dimension', 'code'],
   regions: ['code'],
+  warehouse_meta: ['key'],
   agencies: ['agency_id'],
   reports: ['report_id'],
   fact_active_disclosure: ['report_id', 'item', 'metric'],

@@ -13,11 +13,14 @@ import { LoadError } from '../errors.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { ReportRecord, ValidationIssue } from '../transform/record.ts';
 import type { StagedResult } from '../../pipeline/staged-result.ts';
-import { agencyRow, FACT_TABLES, plannedRows, regionRows } from './document-rows.ts';
+import { agencyRow, FACT_TABLES, plannedRows } from './document-rows.ts';
 import { failureStaged, labelCells, labelStaged, loadStaged, readLabel, regionFromNames } from './label-record.test-helper.ts';
 import type { PlannedReport } from './planned-report.ts';
 import { exportWarehouse, openWarehouse, qualitySummary, reportId, tableCounts, TABLES, type Warehouse } from './warehouse.ts';
+import { readGazetteer } from './warehouse-regions.ts';
 
+/** Rows of the NBS gazetteer (provinces, cities, counties, townships of divisions.json). */
+const GAZETTEER_ROWS = (await readGazetteer()).rows.length;
 const FGJ = readLabel('shuyang-fgj-2023'); // 沭阳县发展和改革局 2023, many blank cells
 const HZQ = readLabel('hzq2023_working'); // 淮安市洪泽区人民政府 2023
 const FGJ_REGION = { ...regionFromNames('江苏省', '宿迁市', '沭阳县'), kind: 'department', parent_government: '沭阳县人民政府' };
@@ -72,7 +75,8 @@ describe('applyPlan', () => {
       const cells = (t: 'active_disclosure' | 'applications' | 'review_litigation') => labelCells(FGJ, t).length + labelCells(HZQ, t).length;
       expect(counts).toEqual({
         template_codes: CODE_DICTIONARY.length,
-        regions: 5, // 江苏省, 宿迁市, 沭阳县, 淮安市, 洪泽区
+        regions: GAZETTEER_ROWS, // the whole gazetteer, whatever was loaded
+        warehouse_meta: 3, // schema_version, gazetteer, catalog
         agencies: 2,
         reports: 2,
         fact_active_disclosure: cells('active_disclosure'),
@@ -98,14 +102,16 @@ describe('applyPlan', () => {
         ['review_litigation', 'proceeding', 'outcome'],
         ['active_disclosure', 'item', 'metric'],
       ] as const) {
-        const rows = await wh.query(`SELECT ${rowCol} AS r, ${colCol} AS c, value, raw_text FROM ${FACT_TABLES[table]} WHERE report_id = $1`, [id]);
+        // Section 二 money is in amount_printed, every other cell in value.
+        const value = table === 'active_disclosure' ? 'coalesce(CAST(value AS DOUBLE), CAST(amount_printed AS DOUBLE))' : 'value';
+        const rows = await wh.query(`SELECT ${rowCol} AS r, ${colCol} AS c, ${value} AS value, raw_text FROM ${FACT_TABLES[table]} WHERE report_id = $1`, [id]);
         const stored = new Map(rows.map((x) => [`${x.r}/${x.c}`, x]));
         for (const [r, c, v] of labelCells(FGJ, table)) {
           const got = stored.get(`${r}/${c}`);
           expect(got?.value, `${table} ${r}/${c}`).toBe(v);
           if (v === null) expect(got?.raw_text).toBe('');
         }
-        const nullCount = (await wh.query(`SELECT count(*) AS n FROM ${FACT_TABLES[table]} WHERE value IS NULL`))[0]?.n;
+        const nullCount = (await wh.query(`SELECT count(*) AS n FROM ${FACT_TABLES[table]} WHERE ${value} IS NULL`))[0]?.n;
         expect(nullCount).toBe(nulls(FGJ, table));
       }
       expect(nulls(FGJ, 'applications')).toBeGreaterThan(0);
@@ -167,8 +173,8 @@ describe('applyPlan', () => {
     }
     expect(Object.keys(exports[0] ?? {})).toEqual(TABLES.map((t) => `${t}.csv`).sort());
     for (const e of exports.slice(1)) expect(e).toEqual(exports[0]);
-    // The region row is the same whichever report came first: 洪泽区 under 淮安市, the more specific parent.
-    expect(exports[0]?.['regions.csv']).toContain(`${HZQ_REGION.county_code},洪泽区,county,${HZQ_REGION.city_code}`);
+    // regions is the gazetteer: 洪泽区 under 淮安市.
+    expect(exports[0]?.['regions.csv']).toContain(`${HZQ_REGION.county_code},洪泽区,county,${HZQ_REGION.city_code},false`);
   });
 
   it('records failures with their reason and no facts', async () => {
@@ -232,34 +238,41 @@ describe('views', () => {
     await withWarehouse(async (wh) => {
       await loadStaged(wh, [fgjDoc(), hzqDoc(), hzqCopy()]);
       const total = (label: typeof FGJ, row: string) => label.applications?.[row]?.[6] as number;
-      const province = await wh.query('SELECT * FROM v_applications_by_province ORDER BY year');
+      const province = await wh.query(
+        `SELECT region_code, region_name, year, reports, reports_with_errors, new_received, total_handled, new_received_err
+         FROM v_region_year WHERE region_level = 'province' ORDER BY year`,
+      );
       expect(province).toEqual([
         {
-          province_code: FGJ_REGION.province_code,
-          province_name: '江苏省',
+          region_code: FGJ_REGION.province_code,
+          region_name: '江苏省',
           year: 2023,
           reports: 2,
+          reports_with_errors: 0,
           new_received: total(FGJ, 'new_received') + total(HZQ, 'new_received'),
           total_handled: total(FGJ, 'total_handled') + total(HZQ, 'total_handled'),
+          new_received_err: null,
         },
       ]);
-      const city = await wh.query('SELECT city_code, city_name, reports, new_received FROM v_applications_by_city ORDER BY city_code');
+      const city = await wh.query(`SELECT region_code, region_name, reports, new_received FROM v_region_year WHERE region_level = 'city' ORDER BY region_code`);
       expect(city).toEqual(
         [
-          { city_code: HZQ_REGION.city_code, city_name: '淮安市', reports: 1, new_received: total(HZQ, 'new_received') },
-          { city_code: FGJ_REGION.city_code, city_name: '宿迁市', reports: 1, new_received: total(FGJ, 'new_received') },
-        ].sort((a, b) => String(a.city_code).localeCompare(String(b.city_code))),
+          { region_code: HZQ_REGION.city_code, region_name: '淮安市', reports: 1, new_received: total(HZQ, 'new_received') },
+          { region_code: FGJ_REGION.city_code, region_name: '宿迁市', reports: 1, new_received: total(FGJ, 'new_received') },
+        ].sort((a, b) => String(a.region_code).localeCompare(String(b.region_code))),
       );
-      const county = await wh.query('SELECT county_code, total_handled FROM v_applications_by_county ORDER BY county_code');
-      expect(county.map((c) => c.county_code)).toEqual([FGJ_REGION.county_code, HZQ_REGION.county_code].sort());
+      const county = await wh.query(`SELECT region_code FROM v_region_year WHERE region_level = 'county' ORDER BY region_code`);
+      expect(county.map((c) => c.region_code)).toEqual([FGJ_REGION.county_code, HZQ_REGION.county_code].sort());
 
-      const kinds = await wh.query('SELECT kind, level, year, reports, new_received, new_received_per_report FROM v_applications_by_agency_kind ORDER BY kind');
+      const kinds = await wh.query('SELECT agency_kind, agency_level, year, reports, new_received, new_received_per_report FROM v_kind_year ORDER BY agency_kind');
       expect(kinds).toEqual([
-        { kind: 'county_government', level: 'county', year: 2023, reports: 1, new_received: total(HZQ, 'new_received'), new_received_per_report: total(HZQ, 'new_received') },
-        { kind: 'department', level: 'county', year: 2023, reports: 1, new_received: total(FGJ, 'new_received'), new_received_per_report: total(FGJ, 'new_received') },
+        { agency_kind: 'county_government', agency_level: 'county', year: 2023, reports: 1, new_received: total(HZQ, 'new_received'), new_received_per_report: total(HZQ, 'new_received') },
+        { agency_kind: 'department', agency_level: 'county', year: 2023, reports: 1, new_received: total(FGJ, 'new_received'), new_received_per_report: total(FGJ, 'new_received') },
       ]);
 
-      const review = await wh.query(`SELECT * FROM v_review_litigation_totals WHERE proceeding = 'review'`);
+      const review = await wh.query(
+        `SELECT year, proceeding, reports, upheld, corrected, other, pending, total FROM v_review_litigation_totals WHERE proceeding = 'review'`,
+      );
       const sum = (i: number) => (FGJ.review_litigation?.review?.[i] ?? 0) + (HZQ.review_litigation?.review?.[i] ?? 0);
       expect(review).toEqual([{ year: 2023, proceeding: 'review', reports: 2, upheld: sum(0), corrected: sum(1), other: sum(2), pending: sum(3), total: sum(4) }]);
     });
@@ -318,7 +331,6 @@ describe('openWarehouse', () => {
       const keys = (t: (typeof TABLES)[number]) => wh.columnsOf(t).map((c) => c.name).sort();
       expect(Object.keys(rows.report).sort()).toEqual(keys('reports'));
       expect(Object.keys(agencyRow('a', FGJ.agency, FGJ_REGION)).sort()).toEqual(keys('agencies'));
-      expect(Object.keys(regionRows(FGJ_REGION)[0] ?? {}).sort()).toEqual(keys('regions'));
       expect(Object.keys(rows.issues[0] ?? {}).sort()).toEqual(keys('validation_issues'));
       for (const t of Object.values(FACT_TABLES)) expect(Object.keys(rows.facts[t][0] ?? {}).sort(), t).toEqual(keys(t));
     } finally {

@@ -5,6 +5,7 @@
  * names a text mentions. Loaded once at module load; every function is pure.
  */
 import { readFileSync } from 'node:fs';
+import { isGroupingRow } from './grouping-rows.ts';
 
 export type DivisionLevel = 'province' | 'city' | 'county' | 'township';
 
@@ -27,9 +28,6 @@ const data = JSON.parse(readFileSync(FILE, 'utf8')) as DivisionsFile;
 
 export const GAZETTEER_SOURCE = data.source;
 
-/** NBS grouping rows that are not places ("市辖区" under a municipality, 省直辖县级行政区划). */
-const PLACEHOLDER = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u;
-
 const byCode = new Map<string, Division>();
 const byName = new Map<string, Division[]>();
 const byLevelLength = new Map<string, Division[]>();
@@ -38,7 +36,7 @@ function add(level: DivisionLevel, rows: Array<[string, string]>): void {
   for (const [code, name] of rows) {
     const d: Division = { code, name, level };
     byCode.set(code, d);
-    if (PLACEHOLDER.test(name)) continue;
+    if (isGroupingRow(name)) continue;
     push(byName, name, d);
     push(byLevelLength, `${level}:${name.length}`, d);
   }
@@ -97,7 +95,7 @@ const byStem = new Map<string, Division[]>();
 for (const rows of [data.provinces, data.cities]) {
   for (const [code] of rows) {
     const d = byCode.get(code);
-    if (!d || PLACEHOLDER.test(d.name)) continue;
+    if (!d || isGroupingRow(d.name)) continue;
     const stem = stemOf(d.name);
     if (stem && stem !== d.name) push(byStem, stem, d);
   }
@@ -141,7 +139,7 @@ export function isAncestor(ancestor: string, code: string): boolean {
 }
 
 export function isPlaceholder(d: Division): boolean {
-  return PLACEHOLDER.test(d.name);
+  return isGroupingRow(d.name);
 }
 
 /** "河南省商丘市梁园区孙福集乡", skipping NBS placeholders such as 市辖区. */

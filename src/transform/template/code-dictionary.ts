@@ -5,6 +5,7 @@
  * the dictionary being written twice.
  */
 import spec from './template.json' with { type: 'json' };
+import englishNames from './english-names.json' with { type: 'json' };
 import type { TableCode } from '../record.ts';
 import { METRICS_2019, METRICS_2021, ROWS_2019_ONLY, ROWS_2021_ONLY } from './template.ts';
 
@@ -16,6 +17,8 @@ export interface CodeEntry {
   /** Order in the printed table, from 1. */
   position: number;
   label: string;
+  /** English name (english-names.json). */
+  name_en: string;
   /** The 2021 template's wording where it differs. */
   label_2021: string | null;
   /** The label the row or column is printed under (三、本年度办理结果, 法人或其他组织 …). */
@@ -24,8 +27,17 @@ export interface CodeEntry {
   only_in: '2019' | '2021' | null;
 }
 
-function entry(e: Omit<CodeEntry, 'label_2021' | 'group_label' | 'only_in'> & Partial<CodeEntry>): CodeEntry {
-  return { label_2021: null, group_label: null, only_in: null, ...e };
+const ENGLISH: Readonly<Record<string, string>> = englishNames;
+
+/** The English name of a code; a code without one is a gap in english-names.json, found when the dictionary is built. */
+export function englishName(table: TableCode, dimension: CodeEntry['dimension'], code: string): string {
+  const name = ENGLISH[`${table}.${dimension}.${code}`];
+  if (name === undefined) throw new Error(`english-names.json has no entry ${table}.${dimension}.${code}`);
+  return name;
+}
+
+function entry(e: Omit<CodeEntry, 'label_2021' | 'group_label' | 'only_in' | 'name_en'> & Partial<CodeEntry>): CodeEntry {
+  return { label_2021: null, group_label: null, only_in: null, name_en: englishName(e.table_code, e.dimension, e.code), ...e };
 }
 
 export const CODE_DICTIONARY: readonly CodeEntry[] = [

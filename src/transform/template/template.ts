@@ -182,3 +182,8 @@ export const FIRST_YEAR_OF_2019_TEMPLATE = 2019;
 
 /** Words only a report on the pre-2019 template prints: the 2008 statistics table and the old outline's section names. */
 export const PRE_2019_MARKERS: readonly string[] = ['政府信息公开情况统计表', '指标名称计量单位', '依申请公开工作情况', '依申请公开、不予公开', '依申请公开和不予公开'];
+
+/** Section 二 metrics each item prints in either template version, 2019 ones first, each once. */
+export const ITEM_METRICS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  spec.active_disclosure.items.map((i) => [i.code, [...new Set([...i.metrics_2019, ...i.metrics_2021])]]),
+);

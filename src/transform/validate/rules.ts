@@ -29,6 +29,7 @@ export const RULE = {
   extractColumnMissing: 'extract.column_missing',
   extractValueCount: 'extract.value_count',
   extractUnreadableNumber: 'extract.unreadable_number',
+  extractCountNotInteger: 'extract.count_not_integer',
   extractDuplicateRow: 'extract.duplicate_row',
   extractUnmatchedRow: 'extract.unmatched_row',
   extractValueInferred: 'extract.value_inferred',
@@ -108,6 +109,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     description: 'a row of a text layout prints more or fewer values than its table has columns (and is not one short of them), so which value is in which column is not known; its cells are loaded blank, the printed values are in the message',
   },
   'extract.unreadable_number': { severity: 'warning', description: 'text in a numeric cell could not be read as a number' },
+  'extract.count_not_integer': { severity: 'error', description: 'a count cell reads as a fraction; counts are whole numbers, so the cell loads as NULL' },
   'extract.duplicate_row': { severity: 'warning', description: 'the same template row was found twice; the first is kept' },
   'extract.unmatched_row': { severity: 'warning', description: 'a row of numbers whose label (or group heading) names no template row; not loaded, its printed cells are in the issue' },
   'extract.value_inferred': {
