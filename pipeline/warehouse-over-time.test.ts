@@ -66,9 +66,13 @@ describe('a truncated re-download', () => {
     expect((await runCli(['run', '--raw', raw, '--db', db])).code).toBe(0);
     const good = await dumpContent(db);
     const facts = "SELECT count(*)::INTEGER AS n FROM fact_applications f JOIN reports r USING (report_id) WHERE r.source_path = 'szfgs2024.pdf'";
-    const city = "SELECT city_name, year FROM v_applications_by_city WHERE city_code = '3208'";
-    expect(await readDb(db, city)).toEqual([{ city_name: '淮安市', year: 2024 }]);
+    const city = "SELECT region_name, year FROM v_region_year WHERE region_level = 'city' AND region_code = '3208'";
+    expect(await readDb(db, city)).toEqual([{ region_name: '淮安市', year: 2024 }]);
     const n = (await readDb(db, facts))[0]?.n;
+    // The analysts' views count a stale report as its last good record: the same totals, the same has_errors.
+    const totals = "SELECT * EXCLUDE (status) FROM v_report_totals WHERE report_id = (SELECT report_id FROM reports WHERE source_path = 'szfgs2024.pdf')";
+    const goodTotals = await readDb(db, totals);
+    expect(goodTotals).toHaveLength(1);
 
     const bytes = await readFile(join(raw, 'szfgs2024.pdf'));
     await writeFile(join(raw, 'szfgs2024.pdf'), bytes.subarray(0, Math.floor(bytes.length / 3)));
@@ -80,7 +84,8 @@ describe('a truncated re-download', () => {
     const [row] = await readDb(db, "SELECT status, is_primary, failure_reason IS NOT NULL AS has_reason, sha256 FROM reports WHERE source_path = 'szfgs2024.pdf'");
     expect(row).toMatchObject({ status: 'stale', is_primary: true, has_reason: true });
     expect(await readDb(db, facts)).toEqual([{ n }]);
-    expect(await readDb(db, city)).toEqual([{ city_name: '淮安市', year: 2024 }]);
+    expect(await readDb(db, city)).toEqual([{ region_name: '淮安市', year: 2024 }]);
+    expect(await readDb(db, totals)).toEqual(goodTotals);
     expect(await readDb(db, "SELECT status FROM sources WHERE path = 'szfgs2024.pdf'")).toEqual([{ status: 'failed' }]);
 
     const again = await runCli(['run', '--raw', raw, '--db', db]);

@@ -93,7 +93,7 @@ describe('the sample warehouse, as analysts query it', () => {
       expect(row?.[`app_${f.row_code}_${f.applicant_code}`], `${f.report_id} ${f.row_code} ${f.applicant_code}`).toBe(f.value);
     }
     const money = await wh.query(`SELECT report_id, item, amount_yuan FROM fact_active_disclosure WHERE metric = 'amount'`);
-    for (const m of money) expect(wide.get(m.report_id as string)?.[`ad_${m.item}_amount_yuan`], `${m.report_id} ${m.item}`).toBe(m.amount_yuan);
+    for (const m of money.filter((f) => primary.includes(f.report_id as string))) expect(wide.get(m.report_id as string)?.[`ad_${m.item}_amount_yuan`], `${m.report_id} ${m.item}`).toBe(m.amount_yuan);
   });
 
   it('v_region_year sums section 三 of the reports placed in each region, reports with errors apart', async () => {

@@ -44,7 +44,7 @@ describe('duplicate documents of one agency and year', () => {
     expect(reports.map((r) => r.is_primary).sort()).toEqual([false, true]);
     const facts = await query(db, 'SELECT DISTINCT r.source_path FROM fact_applications f JOIN reports r USING (report_id) ORDER BY 1');
     expect(facts).toEqual([{ source_path: 'report.docx' }, { source_path: 'report.html' }]);
-    const counted = await query(db, 'SELECT sum(reports)::INTEGER AS n FROM v_applications_by_agency_kind');
+    const counted = await query(db, 'SELECT sum(reports)::INTEGER AS n FROM v_kind_year');
     expect(counted).toEqual([{ n: 1 }]);
     const dis = await query(db, "SELECT * FROM validation_issues WHERE rule LIKE 'duplicate.%'");
     expect(dis).toEqual([]);

@@ -40,6 +40,12 @@ describe('a pre-2019 report in a run', () => {
       const statuses = (await qualitySummary(wh)).filter((q) => q.category === 'report_status').map((q) => [q.name, Number(q.n)]);
       expect(statuses).toContainEqual(['unsupported_template', 1]);
       expect(statuses).toContainEqual(['errors', 1]);
+      // No numbers: the analysts' views list it (v_reports) but count nothing of it.
+      const listed = await wh.query(`SELECT status, year, source_path FROM v_reports WHERE status = 'unsupported_template'`);
+      expect(listed).toEqual([{ status: 'unsupported_template', year: 2013, source_path: 'fj-pingtan-county-2013.txt' }]);
+      const counted = await wh.query(`SELECT year FROM v_report_totals UNION ALL SELECT year FROM v_report_wide ORDER BY year`);
+      expect(counted).toEqual([{ year: 2023 }, { year: 2023 }]);
+      expect(await wh.query(`SELECT year, sum(reports)::INTEGER AS n FROM v_kind_year GROUP BY year`)).toEqual([{ year: 2023, n: 1 }]);
     } finally {
       await wh.close();
     }
