@@ -15,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
-import pkg from '../package.json' with { type: 'json' };
+import { PACKAGE_VERSION } from '../src/project-root.ts';
 import { applyPlan } from '../src/load/apply-plan.ts';
 import type { PlannedReport } from '../src/load/planned-report.ts';
 import { exportWarehouse, qualitySummary, tableCounts, type Warehouse } from '../src/load/warehouse.ts';
@@ -86,7 +86,7 @@ export interface RunSummary {
 
 /** The code version of a run: the package version and every reader version. */
 export function codeVersionLine(): string {
-  return `nianbao ${pkg.version} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
+  return `nianbao ${PACKAGE_VERSION} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
 }
 
 /** Files hashed and looked up in the stage at once (I/O; reading is the worker pool's). */
