@@ -11,7 +11,7 @@
  * This module knows nothing of the report template.
  */
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'doc' | 'wps' | 'xlsx' | 'image';
 
 /** Where a piece of text came from. Rows and columns are 0-based grid positions. */
 export interface Provenance {

@@ -16,6 +16,8 @@ const loaders: Record<string, Loader> = {
   '.htm': async () => (await import('./html.ts')).htmlExtractor,
   '.docx': async () => (await import('./docx.ts')).docxExtractor,
   '.pdf': async () => (await import('./pdf.ts')).pdfExtractor,
+  '.doc': async () => (await import('./doc/doc.ts')).docExtractor,
+  '.wps': async () => (await import('./doc/wps.ts')).wpsExtractor,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);
