@@ -18,6 +18,8 @@ const loaders: Record<string, Loader> = {
   '.pdf': async () => (await import('./pdf.ts')).pdfExtractor,
   '.doc': async () => (await import('./doc/doc.ts')).docExtractor,
   '.wps': async () => (await import('./doc/wps.ts')).wpsExtractor,
+  '.xlsx': async () => (await import('./xlsx.ts')).xlsxExtractor,
+  '.xls': async () => (await import('./xlsx.ts')).xlsExtractor,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);
