@@ -32,6 +32,8 @@ export interface Cell {
   /** True where this position is filled by a span from a cell above or to the left. */
   covered: boolean;
   source: Provenance;
+  /** Text read by OCR: the engine's confidence in it, 0 to 1. Absent where the text was in the file. */
+  confidence?: number;
 }
 
 export interface HeadingBlock {
@@ -65,6 +67,8 @@ export interface DocumentModel {
   blocks: Block[];
   /** PDF pages, where known. */
   pageCount?: number;
+  /** Name and version of the OCR engine that read the text, when it was read from images. */
+  ocrEngine?: string;
 }
 
 /** One extractor per format behind this interface. */
@@ -82,12 +86,13 @@ export function foldSpace(text: string): string {
 }
 
 /** Make a cell at a grid position. */
-export function makeCell(text: string, source: Provenance, span: { rowSpan?: number; colSpan?: number; covered?: boolean } = {}): Cell {
+export function makeCell(text: string, source: Provenance, span: { rowSpan?: number; colSpan?: number; covered?: boolean; confidence?: number } = {}): Cell {
   return {
     text: foldSpace(text),
     rowSpan: span.rowSpan ?? 1,
     colSpan: span.colSpan ?? 1,
     covered: span.covered ?? false,
     source,
+    ...(span.confidence === undefined ? {} : { confidence: span.confidence }),
   };
 }

@@ -20,6 +20,9 @@ const loaders: Record<string, Loader> = {
   '.wps': async () => (await import('./doc/wps.ts')).wpsExtractor,
   '.xlsx': async () => (await import('./xlsx.ts')).xlsxExtractor,
   '.xls': async () => (await import('./xlsx.ts')).xlsExtractor,
+  '.png': async () => (await import('./ocr/ocr-document.ts')).imageExtractor,
+  '.jpg': async () => (await import('./ocr/ocr-document.ts')).imageExtractor,
+  '.jpeg': async () => (await import('./ocr/ocr-document.ts')).imageExtractor,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);

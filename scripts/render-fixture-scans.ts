@@ -1,0 +1,69 @@
+/**
+ * Renders the committed scanned fixtures under test/fixtures/scan/: every
+ * labelled PDF fixture (test/fixtures/pdf/<label>.pdf) printed and scanned
+ * again, with no text layer:
+ *
+ *   <label>.<dpi>dpi.pdf   each page rendered at 150 and 200 dpi in grey
+ *                          (pdftoppm), turned slightly (a fixed angle per
+ *                          page, under a degree), with a little noise, saved
+ *                          as JPEG and wrapped in a PDF of images (img2pdf);
+ *   <label>.page1.png      the first page of one record at 150 dpi as a
+ *                          picture attachment.
+ *
+ * Needs (Debian): poppler-utils imagemagick img2pdf.
+ * Run: node --import tsx scripts/render-fixture-scans.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLabels } from '../test/render/index.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const PDFS = join(ROOT, 'test/fixtures/pdf');
+const OUT = join(ROOT, 'test/fixtures/scan');
+/** Scan resolutions, dots per inch. */
+const DPIS = [150, 200];
+/** Page turns in degrees, taken in turn page by page: what a sheet fed by hand does. */
+const ANGLES = [0.4, -0.3, 0.6, -0.5, 0.2];
+/** JPEG quality of the scanned pages: low, as scanners save to keep files small. */
+const JPEG_QUALITY = 55;
+/** The record also given as a picture of its first page. */
+const PICTURE_LABEL = '003_67fd554f9e32afcc';
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-fixture-scans-'));
+
+function sh(cmd: string, args: string[]): void {
+  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** One page image as a scanner gives it: turned, noisy, grey JPEG at the given density. */
+function scanPage(png: string, out: string, dpi: number, angle: number, seed: number): void {
+  sh('convert', [png, '-seed', String(seed), '-background', 'white', '-rotate', String(angle), '-attenuate', '0.4', '+noise', 'Gaussian',
+    '-colorspace', 'Gray', '-units', 'PixelsPerInch', '-density', String(dpi), '-quality', String(JPEG_QUALITY), out]);
+}
+
+mkdirSync(OUT, { recursive: true });
+try {
+  for (const { name } of loadLabels()) {
+    for (const dpi of DPIS) {
+      const dir = join(tmp, `${name}-${dpi}`);
+      mkdirSync(dir);
+      sh('pdftoppm', ['-r', String(dpi), '-gray', '-png', join(PDFS, `${name}.pdf`), join(dir, 'p')]);
+      const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+      const jpegs = pages.map((png, i) => {
+        const jpg = join(dir, png.replace(/\.png$/, '.jpg'));
+        scanPage(join(dir, png), jpg, dpi, ANGLES[i % ANGLES.length]!, i + 1);
+        return jpg;
+      });
+      sh('img2pdf', ['-o', join(OUT, `${name}.${dpi}dpi.pdf`), ...jpegs]);
+      console.log(`${name}.${dpi}dpi.pdf (${pages.length} pages)`);
+      if (name === PICTURE_LABEL && dpi === DPIS[0]) {
+        sh('convert', [jpegs[0]!, '-quality', '90', join(OUT, `${name}.page1.png`)]);
+        console.log(`${name}.page1.png`);
+      }
+    }
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
