@@ -8,13 +8,15 @@
  *                          page, under a degree), with a little noise, saved
  *                          as JPEG and wrapped in a PDF of images (img2pdf);
  *   <label>.page1.png      the first page of one record at 150 dpi as a
- *                          picture attachment.
+ *                          picture attachment, and .page2.png its second;
+ *   <label>.pictures.html  a saved page (GBK-free UTF-8) whose report is
+ *                          those two pictures, as 图片版 pages publish it.
  *
  * Needs (Debian): poppler-utils imagemagick img2pdf.
- * Run: node --import tsx scripts/render-fixture-scans.ts
+ * Run: node --import tsx scripts/render-fixture-scans.ts [--pictures-only]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLabels } from '../test/render/index.ts';
@@ -43,9 +45,23 @@ function scanPage(png: string, out: string, dpi: number, angle: number, seed: nu
     '-colorspace', 'Gray', '-units', 'PixelsPerInch', '-density', String(dpi), '-quality', String(JPEG_QUALITY), out]);
 }
 
+/** A saved page whose report is pictures of its pages: title in the HTML, the rest in <img>. */
+function picturesPage(name: string, title: string): void {
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}（图片版）</title></head><body>
+<h1>${title}（图片版）</h1>
+<p><img src="${name}.page1.png" alt="第1页"></p>
+<p><img src="${name}.page2.png" alt="第2页"></p>
+</body></html>
+`;
+  writeFileSync(join(OUT, `${name}.pictures.html`), html);
+  console.log(`${name}.pictures.html`);
+}
+
 mkdirSync(OUT, { recursive: true });
 try {
-  for (const { name } of loadLabels()) {
+  for (const { name, label } of loadLabels()) {
+    const pictures = name === PICTURE_LABEL;
+    if (process.argv.includes('--pictures-only') && !pictures) continue;
     for (const dpi of DPIS) {
       const dir = join(tmp, `${name}-${dpi}`);
       mkdirSync(dir);
@@ -58,9 +74,10 @@ try {
       });
       sh('img2pdf', ['-o', join(OUT, `${name}.${dpi}dpi.pdf`), ...jpegs]);
       console.log(`${name}.${dpi}dpi.pdf (${pages.length} pages)`);
-      if (name === PICTURE_LABEL && dpi === DPIS[0]) {
-        sh('convert', [jpegs[0]!, '-quality', '90', join(OUT, `${name}.page1.png`)]);
-        console.log(`${name}.page1.png`);
+      if (pictures && dpi === DPIS[0]) {
+        jpegs.slice(0, 2).forEach((jpg, i) => sh('convert', [jpg, '-quality', '90', join(OUT, `${name}.page${i + 1}.png`)]));
+        console.log(`${name}.page1.png, ${name}.page2.png`);
+        picturesPage(name, `${label.agency}${label.year}年政府信息公开工作年度报告`);
       }
     }
   }

@@ -68,3 +68,20 @@ describe('OCR of scanned reports and pictures', () => {
     expect(failed?.stdout.split('\n').filter((l) => l.startsWith('NEEDS OCR'))).toEqual(['NEEDS OCR picture.png: OCR engine not installed: tesseract is not on PATH (spawn tesseract ENOENT)']);
   });
 });
+
+describe('an HTML page whose report is pictures', () => {
+  it('reads the pictures by OCR in their place, after the title the page writes, to a record of the right year', { timeout: OCR_WAIT_MS }, async () => {
+    const file = join(SCANS, '003_67fd554f9e32afcc.pictures.html');
+    const label = loadCorpusLabels().find((l) => l.name === '003_67fd554f9e32afcc')!.label;
+    const { extractorFor } = await import('../registry.ts');
+    const doc = await (await extractorFor(file)).extract(new Uint8Array(readFileSync(file)), file);
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: expect.stringContaining(label.agency) });
+    const tables = doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(doc.blocks.flatMap((b) => (b.source.page ? [b.source.page] : [])))).toEqual(new Set([1, 2]));
+    doc.blocks.forEach((b, i) => expect(b.source.block).toBe(i));
+    const record = finishRecord(transformDocument(doc), doc, {});
+    expect(record.year).toBe(label.year);
+    expect(record.cells.filter((c) => c.table === 'applications').length).toBeGreaterThan(50);
+  });
+});
