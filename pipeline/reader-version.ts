@@ -32,6 +32,13 @@ const EXTENSION_READER: Readonly<Record<string, ReaderFormat>> = {
   '.htm': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.doc': 'doc',
+  '.wps': 'doc',
+  '.xlsx': 'xlsx',
+  '.xls': 'xlsx',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
 };
 
 /** The extractor that reads a file, by its extension; null for a file no extractor reads. */
