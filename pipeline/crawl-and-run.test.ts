@@ -69,7 +69,7 @@ describe('nianbao run --crawl', () => {
     // The 404 and the timed-out page are crawl failures: exit 1, everything else loaded.
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/^crawl: 1 sources, \d+ pages, files 4 new, 0 changed, 0 unchanged, 0 kept beside, 2 failed, 2 not requested/m);
-    expect(first.out).toMatch(/^4 documents: 4 extracted, 0 unchanged, 0 failed/m);
+    expect(first.out).toMatch(/^4 files: 4 read, 0 unchanged, 0 failed/m);
     const rows = await query(db, 'SELECT r.source_url, r.published, a.name AS agency_name, r.year, r.status FROM reports r LEFT JOIN agencies a USING (agency_id) ORDER BY r.source_url');
     expect(rows.map((r) => ({ url: r.source_url, published: r.published, agency: r.agency_name, year: r.year }))).toEqual(
       [
@@ -91,7 +91,7 @@ describe('nianbao run --crawl', () => {
     site.truncatePdf();
     const again = await run(['run', '--crawl', ...args]);
     expect(again.out).toMatch(/^CRAWL KEPT BESIDE .*\.kept-[0-9a-f]{12}: shorter than the saved copy/m);
-    expect(again.out).toMatch(/^4 documents: 0 extracted, 4 unchanged, 0 failed/m);
+    expect(again.out).toMatch(/^4 files: 0 read, 4 unchanged, 0 failed/m);
     const after = await query(db, "SELECT r.report_id, r.sha256, count(f.*)::INTEGER AS facts FROM reports r LEFT JOIN fact_applications f USING (report_id) WHERE r.source_url LIKE '%.pdf' GROUP BY ALL");
     expect(after).toEqual(before);
   });

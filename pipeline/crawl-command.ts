@@ -4,9 +4,7 @@
  * a summary. Exit code 0 when every URL was fetched, 1 when some failed or
  * were kept beside (the rest was saved), 2 for a bad sources file or config.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/project-root.ts';
+import { PACKAGE_VERSION } from '../src/project-root.ts';
 import { crawl, type CrawlSummary } from '../src/crawl/crawl.ts';
 import { readCrawlConfig, userAgent } from '../src/crawl/crawl-config.ts';
 import { crawlProgress } from '../src/crawl/crawl-progress.ts';
@@ -19,10 +17,6 @@ export interface CrawlCommandOptions {
   contact?: string;
 }
 
-async function nianbaoVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Crawls as the options say. Throws ConfigError for a bad sources file or config (nothing is fetched then). */
 export async function runCrawl(options: CrawlCommandOptions, out: NodeJS.WritableStream, signal?: AbortSignal): Promise<CrawlSummary> {
@@ -32,7 +26,7 @@ export async function runCrawl(options: CrawlCommandOptions, out: NodeJS.Writabl
     sources,
     config,
     rawDir: options.raw,
-    userAgent: userAgent(config, await nianbaoVersion()),
+    userAgent: userAgent(config, PACKAGE_VERSION),
     progress: crawlProgress(out),
     ...(signal ? { signal } : {}),
   });

@@ -9,12 +9,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import { READER_VERSIONS, type ReaderFormat } from '../src/extract/reader-versions.ts';
+import { PROJECT_ROOT } from '../src/project-root.ts';
 import { TRANSFORM_VERSION } from '../src/transform/version.ts';
 
-const ROOT = new URL('..', import.meta.url);
 
 /** The data files whose contents can change a record, relative to the project root. */
 export const TRANSFORM_DATA_FILES: readonly string[] = [
@@ -33,6 +32,13 @@ const EXTENSION_READER: Readonly<Record<string, ReaderFormat>> = {
   '.htm': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.doc': 'doc',
+  '.wps': 'doc',
+  '.xlsx': 'xlsx',
+  '.xls': 'xlsx',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
 };
 
 /** The extractor that reads a file, by its extension; null for a file no extractor reads. */
@@ -48,7 +54,7 @@ export function transformDataVersion(): string {
     const hash = createHash('sha256');
     for (const file of TRANSFORM_DATA_FILES) {
       hash.update(`${file}\0`);
-      hash.update(readFileSync(fileURLToPath(new URL(file, ROOT)), 'utf8').replaceAll('\r\n', '\n'));
+      hash.update(readFileSync(join(PROJECT_ROOT, file), 'utf8').replaceAll('\r\n', '\n'));
       hash.update('\0');
     }
     dataHash = hash.digest('hex').slice(0, 8);

@@ -84,7 +84,6 @@ export interface RunSummary {
   refusal?: string;
 }
 
-export { codeVersionLine };
 
 /** Files hashed and looked up in the stage at once (I/O; reading is the worker pool's). */
 const LOOKUP_CONCURRENCY = 16;

@@ -18,8 +18,10 @@ export async function scheduleCommand(opts: CrawlAndRunOptions & { cron: string 
   }
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  // `on`, not `once`: the run lock's exit hook (signal-exit, in proper-lockfile) kills the
+  // process with the signal when it finds no other listener left, which `once` would leave it.
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   try {
     await schedule(opts.cron, (signal) => crawlAndRun(opts, out, signal), out, stop.signal);
   } finally {

@@ -75,7 +75,7 @@ describe('nianbao schedule', () => {
     expect(out).toMatch(new RegExp(`schedule: stopped after ${runs} run\\(s\\)`));
     // Each run logs its own summary: the crawl's and the pipeline's.
     expect(out.match(/^crawl: 1 sources/gm)?.length).toBeGreaterThanOrEqual(2);
-    expect(out.match(/^4 documents: /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(out.match(/^4 files: /gm)?.length).toBeGreaterThanOrEqual(2);
   });
 
   it('stops a crawl in progress on SIGTERM, keeping what it saved', async () => {

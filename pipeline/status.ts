@@ -4,18 +4,18 @@
  * READ_ONLY handle, so it never waits for a run nor holds one up.
  */
 import { access } from 'node:fs/promises';
-import pkg from '../package.json' with { type: 'json' };
+import { PACKAGE_VERSION } from '../src/project-root.ts';
 import { LoadError } from '../src/errors.ts';
 import { failingSources, lastRuns, openWarehouse } from '../src/load/warehouse.ts';
 import { readerVersions } from './reader-version.ts';
 
 /** The code version of a run or an export: the package version and every reader version. */
 export function codeVersionLine(): string {
-  return `nianbao ${pkg.version} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
+  return `nianbao ${PACKAGE_VERSION} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
 }
 
 export function versionText(): string {
-  const lines = [`nianbao ${pkg.version}`, 'reader versions:'];
+  const lines = [`nianbao ${PACKAGE_VERSION}`, 'reader versions:'];
   for (const [format, version] of Object.entries(readerVersions())) lines.push(`  ${format.padEnd(5)} ${version}`);
   return `${lines.join('\n')}\n`;
 }

@@ -16,3 +16,6 @@ function findRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** The package's version, from its package.json (read at run time: the compiled code has no copy of it). */
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -12,7 +12,7 @@
  */
 import type { DocumentLimits } from '../limits.ts';
 
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf' | 'doc' | 'wps' | 'xlsx' | 'image';
 
 /** Where a piece of text came from. Rows and columns are 0-based grid positions. */
 export interface Provenance {
@@ -33,6 +33,8 @@ export interface Cell {
   /** True where this position is filled by a span from a cell above or to the left. */
   covered: boolean;
   source: Provenance;
+  /** Text read by OCR: the engine's confidence in it, 0 to 1. Absent where the text was in the file. */
+  confidence?: number;
 }
 
 export interface HeadingBlock {
@@ -66,6 +68,8 @@ export interface DocumentModel {
   blocks: Block[];
   /** PDF pages, where known. */
   pageCount?: number;
+  /** Name and version of the OCR engine that read the text, when it was read from images. */
+  ocrEngine?: string;
   /** Fields a crawler wrote above the page text ("标题", "发布机构", "原文链接" …), by name as printed. */
   meta?: Readonly<Record<string, string>>;
   /** What the extractor noticed about the bytes and had to work around (a charset the page misdeclares …). */
@@ -93,12 +97,13 @@ export function foldSpace(text: string): string {
 }
 
 /** Make a cell at a grid position. */
-export function makeCell(text: string, source: Provenance, span: { rowSpan?: number; colSpan?: number; covered?: boolean } = {}): Cell {
+export function makeCell(text: string, source: Provenance, span: { rowSpan?: number; colSpan?: number; covered?: boolean; confidence?: number } = {}): Cell {
   return {
     text: foldSpace(text),
     rowSpan: span.rowSpan ?? 1,
     colSpan: span.colSpan ?? 1,
     covered: span.covered ?? false,
     source,
+    ...(span.confidence === undefined ? {} : { confidence: span.confidence }),
   };
 }

@@ -8,12 +8,15 @@
  * the new snapshot once the number is raised).
  */
 
-/** One per extractor module: text.ts reads .txt and .md alike. */
-export type ReaderFormat = 'text' | 'html' | 'docx' | 'pdf';
+/** One per extractor module: text.ts reads .txt and .md alike, doc/ reads .doc and .wps, xlsx.ts .xlsx (and names .xls), ocr/ pictures. */
+export type ReaderFormat = 'text' | 'html' | 'docx' | 'pdf' | 'doc' | 'xlsx' | 'image';
 
 export const READER_VERSIONS: Readonly<Record<ReaderFormat, string>> = {
   text: '2',
   html: '2',
   docx: '1',
   pdf: '2',
+  doc: '1',
+  xlsx: '1',
+  image: '1',
 };

@@ -12,10 +12,17 @@ const loaders: Record<string, Loader> = {
   '.txt': async () => (await import('./text.ts')).textExtractor,
   '.md': async () => (await import('./text.ts')).textExtractor,
   '.markdown': async () => (await import('./text.ts')).textExtractor,
-  '.html': async () => (await import('./html.ts')).htmlExtractor,
-  '.htm': async () => (await import('./html.ts')).htmlExtractor,
+  '.html': async () => (await import('./ocr/html-images.ts')).htmlWithPicturesExtractor,
+  '.htm': async () => (await import('./ocr/html-images.ts')).htmlWithPicturesExtractor,
   '.docx': async () => (await import('./docx.ts')).docxExtractor,
   '.pdf': async () => (await import('./pdf/pdf.ts')).pdfExtractor,
+  '.doc': async () => (await import('./doc/doc.ts')).docExtractor,
+  '.wps': async () => (await import('./doc/wps.ts')).wpsExtractor,
+  '.xlsx': async () => (await import('./xlsx.ts')).xlsxExtractor,
+  '.xls': async () => (await import('./xlsx.ts')).xlsExtractor,
+  '.png': async () => (await import('./ocr/ocr-document.ts')).imageExtractor,
+  '.jpg': async () => (await import('./ocr/ocr-document.ts')).imageExtractor,
+  '.jpeg': async () => (await import('./ocr/ocr-document.ts')).imageExtractor,
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(loaders);
@@ -29,6 +36,13 @@ const FORMATS: Record<string, SourceFormat> = {
   '.htm': 'html',
   '.docx': 'docx',
   '.pdf': 'pdf',
+  '.doc': 'doc',
+  '.wps': 'wps',
+  '.xlsx': 'xlsx',
+  '.xls': 'xlsx',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
 };
 
 /** The format a file's extension says, without loading its extractor ('text' for an unsupported one). */

@@ -8,6 +8,13 @@ import { lexValue } from '../extract/value-lexer.ts';
 import type { CellFact, TableCode, ValidationIssue } from './record.ts';
 import { RULE, ruleOf } from './validate/rules.ts';
 
+/**
+ * A cell read by OCR with a confidence below this is a warning naming it:
+ * Tesseract gives clean printed digits 0.9 and more; below 0.8 it has most
+ * often misread a digit or taken noise for one.
+ */
+export const OCR_MIN_CONFIDENCE = 0.8;
+
 export function readCell(
   table: TableCode,
   row: string,
@@ -29,6 +36,22 @@ export function readCell(
       message: `${table} ${row}/${column}: cell text "${raw}" is not a number; loaded as blank`,
     });
   }
+  const confidence = cell?.confidence;
+  if (confidence !== undefined && parsed.kind !== 'text') {
+    // Every OCR'd value names its cell: below the threshold as unsure; above it still as read by
+    // OCR, whose confident digits are wrong often enough (README, OCR) that none loads unannounced.
+    const unsure = confidence < OCR_MIN_CONFIDENCE;
+    issues.push({
+      ...ruleOf(unsure ? RULE.extractLowConfidence : RULE.extractOcrValue),
+      table,
+      row,
+      column,
+      printed: parsed.value,
+      message: unsure
+        ? `${table} ${row}/${column}: OCR read "${raw}" with confidence ${confidence.toFixed(2)} (below ${OCR_MIN_CONFIDENCE}); check the page`
+        : `${table} ${row}/${column}: "${raw}" was read by OCR (confidence ${confidence.toFixed(2)}), not from a text layer; check the page before relying on it`,
+    });
+  }
   return {
     table,
     row,
@@ -37,6 +60,7 @@ export function readCell(
     unit: parsed.kind === 'number' ? (parsed.unit ?? headerUnit) : headerUnit,
     raw,
     source: cell?.source ?? fallbackSource,
+    ...(confidence === undefined ? {} : { confidence }),
   };
 }
 

@@ -42,6 +42,8 @@ export interface CellFact {
   /** The cell's text as printed. */
   raw: string;
   source: Provenance;
+  /** Read by OCR: the engine's confidence in the cell's text, 0 to 1. */
+  confidence?: number;
 }
 
 export type MetricValues = Record<string, number | null | string> & { unit?: string | null };

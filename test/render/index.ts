@@ -10,6 +10,7 @@ import { renderDocx } from './docx.ts';
 import { renderGbkHtml, renderHtml } from './html.ts';
 import { reportLayout, type LayoutOptions, type ReportLayout } from './report-layout.ts';
 import { renderFlattenedText, renderText } from './text.ts';
+import { renderXlsx } from './xlsx.ts';
 
 export interface Renderer {
   /** Short name, used in file names and test titles. */
@@ -26,6 +27,7 @@ export const RENDERERS: readonly Renderer[] = [
   { name: 'text-tabs', ext: '.txt', render: async (l) => renderText(reportLayout(l), 'tabs') },
   { name: 'text-lines', ext: '.txt', render: async (l) => renderText(reportLayout(l), 'lines') },
   { name: 'markdown', ext: '.md', render: async (l) => renderText(reportLayout(l), 'markdown') },
+  { name: 'xlsx', ext: '.xlsx', render: (l) => renderXlsx(reportLayout(l)) },
 ];
 
 /** Every labelled record of test/fixtures/corpus, by name, in name order. */

@@ -21,6 +21,8 @@ export interface TextPiece extends Box {
   vertical: boolean;
   /** 1-based page number. */
   page: number;
+  /** Text read by OCR: the engine's confidence in it, 0 to 1 (absent for a PDF's own text). */
+  confidence?: number;
 }
 
 /** PDF affine matrix [a b c d e f]. */

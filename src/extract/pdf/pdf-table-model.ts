@@ -20,6 +20,8 @@ export interface GeoCell {
   box: Box;
   /** Box of the text in the cell, when it has text. */
   textBox?: Box;
+  /** Text read by OCR: the lowest confidence of its pieces, 0 to 1. */
+  confidence?: number;
 }
 
 export interface GeoTable {
@@ -308,7 +310,7 @@ export function toTableBlock(table: GeoTable, file: string, block: number): Tabl
       if (!g) return makeCell('', { file, page: table.page, block, row: r, col: k });
       let anchor = cellOf.get(g);
       if (!anchor) {
-        anchor = makeCell(g.text, { file, page: g.page, block, row: g.row, col: g.col }, { rowSpan: g.rowSpan, colSpan: g.colSpan });
+        anchor = makeCell(g.text, { file, page: g.page, block, row: g.row, col: g.col }, { rowSpan: g.rowSpan, colSpan: g.colSpan, confidence: g.confidence });
         cellOf.set(g, anchor);
         return anchor;
       }
@@ -338,5 +340,7 @@ export function fillCells(cells: GeoCell[], pieces: readonly TextPiece[], xs: re
     const mine = byCell.get(c) ?? [];
     c.text = cellText(mine);
     if (mine.length > 0) c.textBox = mine.reduce<Box>((b, p) => union(b, p), mine[0]!);
+    const read = mine.flatMap((p) => (p.confidence === undefined ? [] : [p.confidence]));
+    if (read.length > 0) c.confidence = Math.min(...read);
   }
 }

@@ -133,8 +133,8 @@ function marginsByPage(layouts: readonly PageLayout[]): Map<number, Margins> {
   return out;
 }
 
-/** Tables and paragraphs of the whole document, in reading order. */
-function layout(pages: readonly PageContent[], file: string, options: PdfOptions): Block[] {
+/** Tables and paragraphs of the whole document, in reading order (also for pages read by OCR). */
+export function layout(pages: readonly PageContent[], file: string, options: PdfOptions): Block[] {
   const layouts = pageLayouts(pages, options);
   const margins = marginsByPage(layouts);
   const blocks: Block[] = [];

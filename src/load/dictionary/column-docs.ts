@@ -73,7 +73,7 @@ export const COLUMNS: Readonly<Record<string, ColumnDoc>> = {
   failure_reason: { en: 'why the file could not be read (status failed, needs_ocr, or stale: why it fails now)' },
   title: { en: 'title of the report as printed' },
   source_path: { en: 'the file, relative to the raw folder, forward slashes' },
-  format: { en: 'file format the file was read as', values: 'text, markdown, html, docx, pdf' },
+  format: { en: 'file format the file was read as', values: 'text, markdown, html, docx, pdf, doc, wps, xlsx, image' },
   sha256: { en: "sha256 of the file's bytes (hex)" },
   bytes: { en: 'file size', unit: 'bytes' },
   code_version: { en: 'package version and reader versions of the code that ran' },

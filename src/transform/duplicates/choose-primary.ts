@@ -50,9 +50,11 @@ export interface PrimaryChoice {
  * transcriptions whose delimiters (pipes, tabs, one cell per line) keep cells
  * apart but lose spans and can drop or shift a cell (seed 000 loses cells,
  * 004's rows are misaligned); a PDF keeps only glyph positions and the grid
- * is rebuilt from geometry, the most guesswork of all.
+ * is rebuilt from geometry; a scan or picture (image, OCR) rebuilds it from
+ * recognised glyphs, the most guesswork of all. Word 97-2003 (.doc, .wps) and
+ * spreadsheets (.xlsx) keep the author's cells as DOCX does.
  */
-export const FORMAT_RANK: Readonly<Record<SourceFormat, number>> = { html: 0, docx: 0, markdown: 1, text: 1, pdf: 2 };
+export const FORMAT_RANK: Readonly<Record<SourceFormat, number>> = { html: 0, docx: 0, doc: 0, wps: 0, xlsx: 0, markdown: 1, text: 1, pdf: 2, image: 3 };
 
 function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -30,6 +30,8 @@ export const RULE = {
   extractValueCount: 'extract.value_count',
   extractUnreadableNumber: 'extract.unreadable_number',
   extractCountNotInteger: 'extract.count_not_integer',
+  extractLowConfidence: 'extract.low_confidence',
+  extractOcrValue: 'extract.ocr_value',
   extractDuplicateRow: 'extract.duplicate_row',
   extractUnmatchedRow: 'extract.unmatched_row',
   extractValueInferred: 'extract.value_inferred',
@@ -110,6 +112,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   },
   'extract.unreadable_number': { severity: 'warning', description: 'text in a numeric cell could not be read as a number' },
   'extract.count_not_integer': { severity: 'error', description: 'a count cell reads as a fraction; counts are whole numbers, so the cell loads as NULL' },
+  'extract.low_confidence': { severity: 'warning', description: 'a cell read by OCR whose text the engine was not sure of (confidence below the threshold)' },
+  'extract.ocr_value': { severity: 'warning', description: 'a cell read by OCR with a confidence at or above the threshold: still not read from a text layer, to be checked against the page' },
   'extract.duplicate_row': { severity: 'warning', description: 'the same template row was found twice; the first is kept' },
   'extract.unmatched_row': { severity: 'warning', description: 'a row of numbers whose label (or group heading) names no template row; not loaded, its printed cells are in the issue' },
   'extract.value_inferred': {
