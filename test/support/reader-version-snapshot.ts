@@ -25,9 +25,13 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
+/**
+ * A record as JSON, with the fixtures folder taken out of its paths (cells'
+ * provenance names the file read): the snapshot is the same in every checkout.
+ */
 async function recordText(read: () => Promise<{ record: unknown }>): Promise<string> {
   try {
-    return toJson((await read()).record as Parameters<typeof toJson>[0]);
+    return toJson((await read()).record as Parameters<typeof toJson>[0]).replaceAll(FIXTURES, '');
   } catch (e) {
     return `error: ${e instanceof Error ? e.message : String(e)}`;
   }
