@@ -18,6 +18,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { isNianbaoError } from '../src/errors.ts';
+import { SUPPORTED_EXTENSIONS } from '../src/extract/registry.ts';
 import type { CrawlAndRunOptions } from './crawl-and-run.ts';
 import type { CrawlCommandOptions } from './crawl-command.ts';
 
@@ -72,7 +73,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   program
     .command('extract')
     .description('extract one report and print its record')
-    .argument('<file>', 'report file (.txt, .md, .html, .htm, .docx, .pdf)')
+    .argument('<file>', `report file (${SUPPORTED_EXTENSIONS.join(', ')})`)
     .option('--json', 'print the record as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       // Loaded on use, like `run` below: `nianbao --help` loads neither the extractors nor DuckDB.

@@ -3,8 +3,9 @@
  *   1. lock the warehouse (pipeline/run-lock.ts): one run at a time;
  *   2. list the folder and hash every file; a file whose stage key (bytes,
  *      path, reader version, source host) is staged is not read again, the
- *      others are read (in the worker pool, pipeline/worker-pool.ts) and each result staged as soon as it is
- *      made, so a run that dies loses only the files in flight;
+ *      others are read in the worker pool (pipeline/worker-pool.ts), which
+ *      stages each result as soon as it is made, so a run that dies loses
+ *      only the files in flight;
  *   3. plan the warehouse from the listing and the stage (pure:
  *      pipeline/plan-warehouse.ts), refuse a plan that removes too much;
  *   4. write the plan's difference into a working copy in one transaction
@@ -118,9 +119,8 @@ async function stageFiles(files: readonly RawFile[], stage: StageStore, options:
         if (known !== null && !options.force && (await stage.has(known))) {
           summaries.set(known, await stage.summary(known));
         } else {
-          const result = await pool.read({ path: file.path, relPath: file.relPath, ...(file.sourceUrl ? { sourceUrl: file.sourceUrl } : {}) });
-          const summary = await stage.put(result);
-          key = result.key;
+          const summary = await pool.stage({ path: file.path, relPath: file.relPath, ...(file.sourceUrl ? { sourceUrl: file.sourceUrl } : {}) }, stage);
+          key = summary.key;
           summaries.set(key, summary);
           readNow.add(key);
           if (summary.kind === 'failure') log.warn({ file: file.relPath, status: summary.status, reason: summary.reason }, 'document failed');

@@ -9,14 +9,14 @@
  * the memory that lets a file that now fails keep its last good facts.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { gunzip, gzipSync } from 'node:zlib';
 import { ReadFileError } from '../src/errors.ts';
 import { summarize, type StagedResult, type StagedSummary } from './staged-result.ts';
 
-const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 const LAST_GOOD = 'last-good.json';
@@ -30,6 +30,28 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * writeAtomic, blocking: for a worker thread, where waiting costs nothing and
+ * each await would be a round trip through libuv's threads. The folder is
+ * made only when the write finds it missing (once per results/<xx>/).
+ */
+function writeAtomicSync(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    try {
+      writeFileSync(tmp, data);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
     throw e;
   }
 }
@@ -50,11 +72,15 @@ export class StageStore {
     }
   }
 
-  /** Stages one result; returns its summary. */
-  async put(result: StagedResult): Promise<StagedSummary> {
+  /**
+   * Stages one result; returns its summary. Blocking: it runs in the worker
+   * that read the file (pipeline/read-document-worker.ts), where the main
+   * thread does not wait for it.
+   */
+  put(result: StagedResult): StagedSummary {
     const summary = summarize(result);
-    await writeAtomic(`${this.base(result.key)}.json.gz`, await gzipAsync(JSON.stringify(result)));
-    await writeAtomic(`${this.base(result.key)}.sum.json`, JSON.stringify(summary));
+    writeAtomicSync(`${this.base(result.key)}.json.gz`, gzipSync(JSON.stringify(result)));
+    writeAtomicSync(`${this.base(result.key)}.sum.json`, JSON.stringify(summary));
     return summary;
   }
 

@@ -10,5 +10,6 @@ if (!existsSync(compiled)) {
   register();
   target = new URL('./read-document-worker.ts', import.meta.url);
 }
-const { default: run } = await import(target.href);
-export default run;
+const reader = await import(target.href);
+export default reader.default;
+export const stage = reader.stage;

@@ -13,8 +13,10 @@ import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import Tinypool from 'tinypool';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../src/limits.ts';
+import type { StageTask } from './read-document-worker.ts';
 import { readRawFile, stoppedResult, type RawFileInput } from './read-raw-file.ts';
-import type { StagedResult } from './staged-result.ts';
+import type { StageStore } from './stage-store.ts';
+import type { StagedResult, StagedSummary } from './staged-result.ts';
 
 export interface PoolOptions {
   /** Worker threads (default: one per core; 0: read in the calling thread). */
@@ -26,6 +28,8 @@ export interface DocumentPool {
   readonly workers: number;
   /** Reads one file in a worker; never rejects (a failure is an outcome). */
   read(input: Omit<RawFileInput, 'limits'>): Promise<StagedResult>;
+  /** Reads one file and stages its result, both in the worker; never rejects. */
+  stage(input: Omit<RawFileInput, 'limits'>, stage: StageStore): Promise<StagedSummary>;
   close(): Promise<void>;
 }
 
@@ -48,6 +52,7 @@ function inProcessPool(limits: DocumentLimits): DocumentPool {
   return {
     workers: 0,
     read: (input) => queue.add(() => readRawFile({ ...input, limits })) as Promise<StagedResult>,
+    stage: (input, stage) => queue.add(async () => stage.put(await readRawFile({ ...input, limits }))) as Promise<StagedSummary>,
     close: () => queue.onIdle(),
   };
 }
@@ -68,24 +73,37 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
     }));
   const inFlight = new PQueue({ concurrency: workers });
 
-  const runOne = async (task: RawFileInput): Promise<StagedResult> => {
+  /** Runs one task in a worker under the wall-time limit; the reason it was stopped, or the worker's answer. */
+  const runOne = async <T>(task: unknown, name: string): Promise<{ value: T } | { stopped: string }> => {
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(), limits.maxMillis);
     try {
-      return (await pool().run(task, { signal: timer.signal })) as StagedResult;
+      return { value: (await pool().run(task, { name, signal: timer.signal })) as T };
     } catch (e) {
-      const reason = timer.signal.aborted
-        ? `reading took longer than the wall-time limit of ${seconds(limits.maxMillis)}; its worker was stopped`
-        : `internal error: worker failed: ${e instanceof Error ? e.message : String(e)}`;
-      return stoppedResult(task, reason);
+      return {
+        stopped: timer.signal.aborted
+          ? `reading took longer than the wall-time limit of ${seconds(limits.maxMillis)}; its worker was stopped`
+          : `internal error: worker failed: ${e instanceof Error ? e.message : String(e)}`,
+      };
     } finally {
       clearTimeout(timeout);
     }
   };
 
+  const read = async (task: RawFileInput): Promise<StagedResult> => {
+    const answer = await runOne<StagedResult>(task, 'default');
+    return 'value' in answer ? answer.value : stoppedResult(task, answer.stopped);
+  };
+
+  const stage = async (input: RawFileInput, store: StageStore): Promise<StagedSummary> => {
+    const answer = await runOne<StagedSummary>({ input, stageDir: store.dir } satisfies StageTask, 'stage');
+    return 'value' in answer ? answer.value : store.put(await stoppedResult(input, answer.stopped));
+  };
+
   return {
     workers,
-    read: (input) => inFlight.add(() => runOne({ ...input, limits })) as Promise<StagedResult>,
+    read: (input) => inFlight.add(() => read({ ...input, limits })) as Promise<StagedResult>,
+    stage: (input, store) => inFlight.add(() => stage({ ...input, limits }, store)) as Promise<StagedSummary>,
     close: async () => {
       await inFlight.onIdle();
       await threads?.destroy();

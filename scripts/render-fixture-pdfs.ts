@@ -37,6 +37,8 @@ import type { Label } from '../test/support/label.ts';
 const ROOT = new URL('..', import.meta.url).pathname;
 const OUT = join(ROOT, 'test/fixtures/pdf');
 const CORPUS_PDF = join(ROOT, 'test/fixtures/corpus/docs/hzq2023_working.pdf');
+/** Resolution of scanned.pdf: what a township office's scanner gives at its lowest setting, and enough for OCR to read the digits. */
+const SCAN_DPI = 150;
 /** The record rendered long: the one labelled from a real PDF. */
 const LONG_LABEL = 'hzq2023_working';
 /** The record rendered with a row split by the page break, and the label piece that must land on the next page. */
@@ -179,8 +181,8 @@ function unmappedPdf(): Buffer {
 
 /** Scanned, encrypted, truncated and unmapped PDFs, the first three made from a real report. */
 function renderBroken(): void {
-  // A scan: page 3 (tables) as a grey image at 60 dpi, wrapped in a PDF with no text.
-  sh('pdftoppm', ['-f', '3', '-l', '3', '-r', '60', '-gray', '-png', CORPUS_PDF, join(tmp, 'scan')]);
+  // A scan: page 3 (tables) as a grey image at SCAN_DPI, wrapped in a PDF with no text.
+  sh('pdftoppm', ['-f', '3', '-l', '3', '-r', String(SCAN_DPI), '-gray', '-png', CORPUS_PDF, join(tmp, 'scan')]);
   const png = sh('ls', [tmp]).split('\n').find((f) => f.startsWith('scan') && f.endsWith('.png'));
   if (!png) throw new Error('pdftoppm produced no image');
   sh('img2pdf', ['-o', join(OUT, 'scanned.pdf'), join(tmp, png)]);

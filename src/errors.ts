@@ -48,7 +48,7 @@ export class EncryptedFileError extends NianbaoError {
   }
 }
 
-/** A PDF with no text layer (a scan): it needs OCR, which nianbao does not do. */
+/** A file with no text to read (a scan, a picture): it needs OCR, and the OCR engine is missing or found nothing. */
 export class NeedsOcrError extends NianbaoError {
   constructor(file: string, reason = 'PDF has no text layer (scanned image); it needs OCR') {
     super('needs_ocr', file, reason);

@@ -4,7 +4,10 @@
  * scripts/snapshot-pdf-records.ts with the pdfjs engine): the PDF engine
  * underneath may change, what the warehouse gets may not. A page drawn a
  * quarter turn round in an offset media box and turned back by /Rotate
- * (turned.pdf) gives the record of the page as drawn upright.
+ * (turned.pdf) gives the record of the page as drawn upright. The two with
+ * no text layer to read (scanned.pdf, unmapped.pdf) were snapshotted again
+ * when scans went to OCR: their records are Tesseract's reading (with
+ * rulings) and the needs-OCR failure of the text layer (text alone).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -15,7 +15,7 @@ export const READER_VERSIONS: Readonly<Record<ReaderFormat, string>> = {
   text: '2',
   html: '2',
   docx: '1',
-  pdf: '2',
+  pdf: '3',
   doc: '1',
   xlsx: '1',
   image: '1',

@@ -66,6 +66,27 @@ async function storedKeys(wh: Warehouse): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.report_id as string, r.content_key as string]));
 }
 
+/**
+ * Records read ahead of the one being appended, so their file reads and
+ * decompression (on libuv's threads) overlap the appending; at most this many
+ * records are held besides it.
+ */
+const RECORD_LOOKAHEAD = 8;
+
+type LoadedRecord = { record: ReportRecord | null } | { error: unknown };
+
+/** The records of `todo`, in order, each read up to RECORD_LOOKAHEAD reports ahead; a failed read is an outcome, never an unhandled rejection. */
+async function* recordsAhead(todo: readonly PlannedReport[], recordOf: (p: PlannedReport) => Promise<ReportRecord | null>): AsyncGenerator<LoadedRecord> {
+  const load = (p: PlannedReport): Promise<LoadedRecord> =>
+    p.recordKey === null ? Promise.resolve({ record: null }) : recordOf(p).then((record) => ({ record }), (error: unknown) => ({ error }));
+  const ahead = todo.slice(0, RECORD_LOOKAHEAD).map(load);
+  for (let i = 0; i < todo.length; i++) {
+    const next = todo[i + RECORD_LOOKAHEAD];
+    if (next !== undefined) ahead.push(load(next));
+    yield await (ahead.shift() as Promise<LoadedRecord>);
+  }
+}
+
 /** A flush covering several reports failed: which one is at fault is unknown until written one flush per report. */
 class AmbiguousFlushError extends Error {}
 
@@ -92,11 +113,12 @@ async function writeReports(
       for (const row of rows) appendRow(a, wh.columnsOf(t), row);
     };
     let unflushed: string[] = [];
-    for (const planned of todo) {
-      let record: ReportRecord | null;
+    let i = 0;
+    for await (const loaded of recordsAhead(todo, recordOf)) {
+      const planned = todo[i++] as PlannedReport;
       try {
-        record = planned.recordKey === null ? null : await recordOf(planned);
-        const rows = plannedRows(planned, record);
+        if ('error' in loaded) throw loaded.error;
+        const rows = plannedRows(planned, loaded.record);
         append('reports', [rows.report]);
         for (const t of FACT_TABLE_NAMES) append(t, rows.facts[t]);
         append('validation_issues', rows.issues);

@@ -317,11 +317,19 @@ function decimalOf(v: unknown, decimal: RegExpExecArray | null, column: string):
   return new DuckDBDecimalValue(m[1] === '-' ? -scaled : scaled, width, scale);
 }
 
+/** A column type's DECIMAL(width, scale) match, or null; by type text (the column types are few, the values appended many). */
+const decimalTypes = new Map<string, RegExpExecArray | null>();
+function decimalType(type: string): RegExpExecArray | null {
+  let m = decimalTypes.get(type);
+  if (m === undefined) decimalTypes.set(type, (m = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type)));
+  return m;
+}
+
 /** Appends one row, in the table's column order; a missing or null value becomes NULL. */
 export function appendRow(appender: DuckDBAppender, columns: readonly Column[], row: Row): void {
   for (const { name, type: fullType } of columns) {
     const v = row[name];
-    const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(fullType);
+    const decimal = decimalType(fullType);
     const type = decimal ? 'DECIMAL' : fullType;
     if (v === null || v === undefined) {
       appender.appendNull();

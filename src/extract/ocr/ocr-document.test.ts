@@ -56,10 +56,11 @@ describe('OCR of scanned reports and pictures', () => {
   });
 
   const scratch = useTempDir('nianbao-ocr-missing-');
-  it('without the engine, a run prints one NEEDS OCR line for the file and goes on', { timeout: OCR_WAIT_MS }, async () => {
+  it('without the engine, a run prints one NEEDS OCR line per file and goes on', { timeout: OCR_WAIT_MS }, async () => {
     const raw = join(scratch(), 'raw');
     await promisify(execFile)('mkdir', ['-p', raw]);
     copyFileSync(PICTURE, join(raw, 'picture.png'));
+    copyFileSync(join(ROOT, 'test/fixtures/pdf/scanned.pdf'), join(raw, 'scanned.pdf'));
     const run = promisify(execFile)(process.execPath, [join(ROOT, 'bin/nianbao.mjs'), 'run', '--raw', raw, '--db', join(scratch(), 'w.duckdb')], {
       cwd: ROOT,
       env: { ...process.env, PATH: join(scratch(), 'no-bin') },
@@ -69,7 +70,10 @@ describe('OCR of scanned reports and pictures', () => {
       (e: { code: number; stdout: string }) => e,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stdout.split('\n').filter((l) => l.startsWith('NEEDS OCR'))).toEqual(['NEEDS OCR picture.png: OCR engine not installed: tesseract is not on PATH (spawn tesseract ENOENT)']);
+    expect(failed?.stdout.split('\n').filter((l) => l.startsWith('NEEDS OCR'))).toEqual([
+      'NEEDS OCR picture.png: OCR engine not installed: tesseract is not on PATH (spawn tesseract ENOENT)',
+      'NEEDS OCR scanned.pdf: OCR engine not installed: tesseract is not on PATH (spawn tesseract ENOENT); PDF has no text layer (1 page of scanned images); it needs OCR',
+    ]);
   });
 });
 
