@@ -5,7 +5,7 @@
  * went through), 0 when all went well. A crawl stopped by its signal skips the
  * pipeline: the next run reads what it saved.
  */
-import { crawlExitCode, runCrawl, type CrawlCommandOptions } from './crawl-command.ts';
+import type { CrawlCommandOptions } from './crawl-command.ts';
 import type { RunOptions } from './run.ts';
 
 export interface CrawlAndRunOptions extends RunOptions, Omit<CrawlCommandOptions, 'raw'> {
@@ -17,6 +17,8 @@ export const EXIT_OK = 0;
 export async function crawlAndRun(options: CrawlAndRunOptions, out: NodeJS.WritableStream, signal?: AbortSignal): Promise<number> {
   let code = EXIT_OK;
   if (options.crawl) {
+    // Loaded on use: a run without --crawl never loads the crawler (undici, cheerio).
+    const { crawlExitCode, runCrawl } = await import('./crawl-command.ts');
     const summary = await runCrawl({ sources: options.sources, raw: options.raw, config: options.config, ...(options.contact ? { contact: options.contact } : {}) }, out, signal);
     code = crawlExitCode(summary);
     if (summary.stopped) return code;

@@ -114,7 +114,8 @@ async function stageFiles(files: readonly RawFile[], stage: StageStore, options:
   const listed = (await Promise.all(
     files.map((file) =>
       lookups.add(async (): Promise<ListedFile> => {
-        const known = await keyOf(file);
+        // --force reads every file again: the worker hashes it, no look-up.
+        const known = options.force ? null : await keyOf(file);
         let key = known;
         if (known !== null && !options.force && (await stage.has(known))) {
           summaries.set(known, await stage.summary(known));
@@ -173,11 +174,22 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     const clock = performance.now();
     const ms = () => Math.round(performance.now() - clock);
     const stage = new StageStore(options.stage ?? join(dirname(options.db), 'stage'));
-    const pool = createDocumentPool({ workers: options.workers });
-    const staging = await stageFiles(files, stage, options, pool).finally(() => pool.close());
-    log.info({ files: files.length, read: staging.readNow.size, ms: ms() }, 'files staged');
-    const plan = await planFor(staging, stage);
-    log.info({ reports: plan.reports.length, ms: ms() }, 'warehouse planned');
+    // The working copy is copied and opened (a new warehouse: schema,
+    // gazetteer, views) while the workers read: it needs nothing they make.
+    const opening = openWorkingCopy(options.db);
+    opening.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+    let staging: Staging;
+    let plan: WarehousePlan;
+    try {
+      const pool = createDocumentPool({ workers: options.workers });
+      staging = await stageFiles(files, stage, options, pool).finally(() => pool.close());
+      log.info({ files: files.length, read: staging.readNow.size, ms: ms() }, 'files staged');
+      plan = await planFor(staging, stage);
+      log.info({ reports: plan.reports.length, ms: ms() }, 'warehouse planned');
+    } catch (e) {
+      await opening.then((wh) => discardWorkingCopy(wh, options.db), () => undefined);
+      throw e;
+    }
     const keyOfPath = new Map(staging.files.map((f) => [f.relPath, f.key]));
     const { failures, stillFailing } = fileLines(plan, staging, keyOfPath);
     const base = {
@@ -193,7 +205,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
         .flatMap((s) => (s && s.status === 'unsupported_template' ? [{ path: s.source.relPath, year: s.year }] : []))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     };
-    const wh = await openWorkingCopy(options.db);
+    const wh = await opening;
     log.info({ ms: ms() }, 'working copy opened');
     let published = false;
     try {

@@ -62,9 +62,15 @@ function commentStatements(d: Dictionary, temp: boolean): string[] {
   return statements;
 }
 
+/** Runs statements in order in one call: each alone would be a round trip to DuckDB's thread (the catalog is about 750 statements). */
+async function runAll(connection: DuckDBConnection, statements: readonly string[]): Promise<void> {
+  const script = statements.map((s) => `${s.trim().replace(/;$/, '')};`).join('\n');
+  if (script !== '') await connection.run(script);
+}
+
 /** Creates the views (temporary ones for a read-only session) and comments everything. */
 export async function applyCatalog(connection: DuckDBConnection, tables: readonly string[], views: readonly ViewSql[], temp: boolean): Promise<void> {
-  for (const v of views) await connection.run(temp ? asTempView(v.sql) : v.sql);
+  await runAll(connection, views.map((v) => (temp ? asTempView(v.sql) : v.sql)));
   const dictionary = buildDictionary(await catalogObjects(connection, tables, views));
-  for (const s of commentStatements(dictionary, temp)) await connection.run(s);
+  await runAll(connection, commentStatements(dictionary, temp));
 }

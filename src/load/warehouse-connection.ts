@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBDecimalValue, DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
-import type { Row } from './document-rows.ts';
+import type { Row, RowValue } from './document-rows.ts';
 import { applyCatalog, catalogVersion } from './warehouse-catalog.ts';
 import { reasonOf, sqlString, toLoadError } from './warehouse-errors.ts';
 import { writeGazetteer } from './warehouse-regions.ts';
@@ -317,50 +317,49 @@ function decimalOf(v: unknown, decimal: RegExpExecArray | null, column: string):
   return new DuckDBDecimalValue(m[1] === '-' ? -scaled : scaled, width, scale);
 }
 
-/** A column type's DECIMAL(width, scale) match, or null; by type text (the column types are few, the values appended many). */
-const decimalTypes = new Map<string, RegExpExecArray | null>();
-function decimalType(type: string): RegExpExecArray | null {
-  let m = decimalTypes.get(type);
-  if (m === undefined) decimalTypes.set(type, (m = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type)));
-  return m;
+/** Appends one value of a column; the value is neither null nor undefined. */
+type ValueWriter = (appender: DuckDBAppender, v: RowValue) => void;
+
+/** The writer of one column, by its DuckDB type. */
+function valueWriter({ name, type }: Column): ValueWriter {
+  const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type);
+  if (decimal) return (a, v) => a.appendDecimal(decimalOf(v, decimal, name));
+  switch (type) {
+    case 'VARCHAR':
+      return (a, v) => a.appendVarchar(typeof v === 'string' ? v : String(v));
+    case 'DOUBLE':
+      return (a, v) => a.appendDouble(checkedNumber(v, name));
+    case 'INTEGER':
+      return (a, v) => {
+        const n = checkedNumber(v, name);
+        if (!Number.isInteger(n)) throw new Error(`column ${name}: ${n} is not an integer`);
+        a.appendInteger(n);
+      };
+    case 'BIGINT':
+      return (a, v) => a.appendBigInt(BigInt(checkedNumber(v, name)));
+    case 'BOOLEAN':
+      return (a, v) => {
+        if (typeof v !== 'boolean') throw new Error(`column ${name}: ${String(v)} is not a boolean`);
+        a.appendBoolean(v);
+      };
+    default:
+      return () => {
+        throw new Error(`column ${name}: no appender for DuckDB type ${type}`);
+      };
+  }
 }
+
+/** Each column list's writers, made once (a table's columns are read once per open; its rows are appended by the thousand). */
+const writersOf = new WeakMap<readonly Column[], Array<{ name: string; write: ValueWriter }>>();
 
 /** Appends one row, in the table's column order; a missing or null value becomes NULL. */
 export function appendRow(appender: DuckDBAppender, columns: readonly Column[], row: Row): void {
-  for (const { name, type: fullType } of columns) {
+  let writers = writersOf.get(columns);
+  if (writers === undefined) writersOf.set(columns, (writers = columns.map((c) => ({ name: c.name, write: valueWriter(c) }))));
+  for (const { name, write } of writers) {
     const v = row[name];
-    const decimal = decimalType(fullType);
-    const type = decimal ? 'DECIMAL' : fullType;
-    if (v === null || v === undefined) {
-      appender.appendNull();
-      continue;
-    }
-    switch (type) {
-      case 'VARCHAR':
-        appender.appendVarchar(String(v));
-        break;
-      case 'DOUBLE':
-        appender.appendDouble(checkedNumber(v, name));
-        break;
-      case 'INTEGER': {
-        const n = checkedNumber(v, name);
-        if (!Number.isInteger(n)) throw new Error(`column ${name}: ${n} is not an integer`);
-        appender.appendInteger(n);
-        break;
-      }
-      case 'BIGINT':
-        appender.appendBigInt(BigInt(checkedNumber(v, name)));
-        break;
-      case 'DECIMAL':
-        appender.appendDecimal(decimalOf(v, decimal, name));
-        break;
-      case 'BOOLEAN':
-        if (typeof v !== 'boolean') throw new Error(`column ${name}: ${String(v)} is not a boolean`);
-        appender.appendBoolean(v);
-        break;
-      default:
-        throw new Error(`column ${name}: no appender for DuckDB type ${type}`);
-    }
+    if (v === null || v === undefined) appender.appendNull();
+    else write(appender, v);
   }
   appender.endRow();
 }

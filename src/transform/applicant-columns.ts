@@ -28,8 +28,17 @@ function applicantOf(text: string): string | null {
   return APPLICANT_COLUMN_MATCHERS.find((m) => m.keywords.some((k) => (m.exact ? norm === k : norm.includes(k))))?.code ?? null;
 }
 
+/** Each header's columns, read once: every data row of a table is read under the same header. */
+const columnsOfHeader = new WeakMap<readonly LogicalRow[], readonly HeaderColumn[]>();
+
 /** The value columns of the header: from the first column naming an applicant column to the last column. */
-export function applicantColumns(header: readonly LogicalRow[]): HeaderColumn[] {
+export function applicantColumns(header: readonly LogicalRow[]): readonly HeaderColumn[] {
+  let columns = columnsOfHeader.get(header);
+  if (columns === undefined) columnsOfHeader.set(header, (columns = readColumns(header)));
+  return columns;
+}
+
+function readColumns(header: readonly LogicalRow[]): HeaderColumn[] {
   const texts = columnTexts(header);
   const columns = ownColumns(header).map((index) => {
     const above = texts[index] ?? [];

@@ -73,6 +73,15 @@ interface OutcomeColumn {
   proceeding: string | null;
 }
 
+/** Each header's outcome columns, read once: every row of a table is read under the same header. */
+const outcomeColumnsOf = new WeakMap<readonly LogicalRow[], readonly OutcomeColumn[]>();
+
+function outcomeColumns(header: readonly LogicalRow[]): readonly OutcomeColumn[] {
+  let columns = outcomeColumnsOf.get(header);
+  if (columns === undefined) outcomeColumnsOf.set(header, (columns = readOutcomeColumns(header)));
+  return columns;
+}
+
 /**
  * The outcome columns of a grid header. Consecutive columns naming
  * different outcomes form one proceeding's group (结果维持 … 总计); the
@@ -81,7 +90,7 @@ interface OutcomeColumn {
  * table rebuilt from text alignment keeps a merged label over one column of
  * its span only, often the middle one, so the whole group counts.
  */
-function outcomeColumns(header: readonly LogicalRow[]): OutcomeColumn[] {
+function readOutcomeColumns(header: readonly LogicalRow[]): OutcomeColumn[] {
   const texts = columnTexts(header);
   const named = ownColumns(header).flatMap((index) => {
     const outcome = readingsOf(texts[index] ?? []).map(outcomeOf).find((o) => o !== null) ?? null;

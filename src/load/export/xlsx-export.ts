@@ -3,9 +3,10 @@
  * view with the column names in the first row, numbers as numbers, text as
  * text (a text cell is never a formula in XLSX, so nothing needs
  * neutralising), NULL as an empty cell, and a last sheet "dictionary".
+ * exceljs is loaded here, on first use: it costs about 0.3 s to load, and
+ * every `nianbao run` imports the export code.
  */
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Dictionary } from '../dictionary/build-dictionary.ts';
 import type { Warehouse } from '../warehouse-connection.ts';
 import { toLoadError } from '../warehouse-errors.ts';
@@ -17,6 +18,7 @@ export const XLSX_FILE = 'nianbao.xlsx';
 
 export async function writeXlsx(wh: Warehouse, dir: string, objects: readonly ExportObject[], dictionary: Dictionary): Promise<string> {
   const file = join(dir, XLSX_FILE);
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   // A fixed date: the same warehouse gives the same workbook contents.
   book.created = new Date(0);
