@@ -66,24 +66,16 @@ async function storedKeys(wh: Warehouse): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.report_id as string, r.content_key as string]));
 }
 
-/**
- * Records read ahead of the one being appended, so their file reads and
- * decompression (on libuv's threads) overlap the appending; at most this many
- * records are held besides it.
- */
-const RECORD_LOOKAHEAD = 8;
-
 type LoadedRecord = { record: ReportRecord | null } | { error: unknown };
 
-/** The records of `todo`, in order, each read up to RECORD_LOOKAHEAD reports ahead; a failed read is an outcome, never an unhandled rejection. */
-async function* recordsAhead(todo: readonly PlannedReport[], recordOf: (p: PlannedReport) => Promise<ReportRecord | null>): AsyncGenerator<LoadedRecord> {
-  const load = (p: PlannedReport): Promise<LoadedRecord> =>
-    p.recordKey === null ? Promise.resolve({ record: null }) : recordOf(p).then((record) => ({ record }), (error: unknown) => ({ error }));
-  const ahead = todo.slice(0, RECORD_LOOKAHEAD).map(load);
-  for (let i = 0; i < todo.length; i++) {
-    const next = todo[i + RECORD_LOOKAHEAD];
-    if (next !== undefined) ahead.push(load(next));
-    yield await (ahead.shift() as Promise<LoadedRecord>);
+/**
+ * The records of `todo`, in order, one at a time (the stage reads a record
+ * with blocking calls: a few kilobytes, faster than a round trip through
+ * libuv's threads); a failed read is an outcome, never an unhandled rejection.
+ */
+async function* recordsOf(todo: readonly PlannedReport[], recordOf: (p: PlannedReport) => Promise<ReportRecord | null>): AsyncGenerator<LoadedRecord> {
+  for (const p of todo) {
+    yield p.recordKey === null ? { record: null } : await recordOf(p).then((record) => ({ record }), (error: unknown) => ({ error }));
   }
 }
 
@@ -114,7 +106,7 @@ async function writeReports(
     };
     let unflushed: string[] = [];
     let i = 0;
-    for await (const loaded of recordsAhead(todo, recordOf)) {
+    for await (const loaded of recordsOf(todo, recordOf)) {
       const planned = todo[i++] as PlannedReport;
       try {
         if ('error' in loaded) throw loaded.error;
