@@ -24,8 +24,19 @@ const STROKE_GAP_PX = 1;
 const STROKE_PX = 2;
 /** Thickest ruling, in points: a table's lines are drawn 0.5-1 pt; a thicker stroke is part of a large character (a title's). */
 const MAX_RULING_THICK_PT = 1.6;
+/** A table has at least one line this long (its top or bottom border), in points; strokes of characters chained along a line of text stay shorter. */
+const LONG_RULING_PT = 108;
+/** Strokes that meet or cross within this distance, in points, are lines of one grid. */
+const MEET_PT = 1.5;
 /** Every n-th ink pixel is used to measure the turn: plenty for a page, and fast. */
 const SKEW_SAMPLE = 3;
+
+/**
+ * A pixel darker than this is text in the image handed to the engine: lighter
+ * than INK_LEVEL, so the thin grey strokes of a scanned light or small font
+ * stay whole, and darker than the scanner's background speckle (above 215).
+ */
+export const TEXT_INK_LEVEL = 200;
 
 const isInk = (v: number): boolean => v < INK_LEVEL;
 
@@ -82,7 +93,7 @@ export function straighten(img: GreyImage, deg: number): GreyImage {
   return { ...img, data };
 }
 
-interface Run {
+export interface Run {
   /** Row (horizontal) or column (vertical) index. */
   at: number;
   from: number;
@@ -131,6 +142,24 @@ function strokes(runs: readonly Run[], maxThick: number): Run[] {
     .sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
+/**
+ * The strokes that belong to a table: those joined (by meeting or crossing)
+ * into a grid with at least one long line. Horizontal and vertical strokes
+ * of characters (a title's, or a run of body text whose strokes touch) are
+ * short and meet only each other, so they are left as text.
+ */
+export function tableStrokes(h: readonly Run[], v: readonly Run[], long: number, meet: number): { h: Run[]; v: Run[] } {
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const [i, a] of h.entries()) {
+    for (const [j, b] of v.entries()) {
+      if (b.at >= a.from - meet && b.at <= a.to + meet && a.at >= b.from - meet && a.at <= b.to + meet) parent[find(i)] = find(h.length + j);
+    }
+  }
+  const grids = new Set([...h, ...v].flatMap((s, i) => (s.to - s.from >= long ? [find(i)] : [])));
+  return { h: h.filter((_, i) => grids.has(find(i))), v: v.filter((_, j) => grids.has(find(h.length + j))) };
+}
+
 export interface ImageRulings {
   /** Rulings in page units (points, top-down), as a PDF's drawn lines are given. */
   rulings: Ruling[];
@@ -141,10 +170,9 @@ export interface ImageRulings {
 export function findRulings(img: GreyImage): ImageRulings {
   const min = Math.round((MIN_RULING_PT * img.dpi) / 72);
   const thick = Math.max(2, Math.round((MAX_RULING_THICK_PT * img.dpi) / 72));
-  const h = strokes(inkRuns(img, true, min), thick);
-  const v = strokes(inkRuns(img, false, min), thick);
+  const { h, v } = tableStrokes(strokes(inkRuns(img, true, min), thick), strokes(inkRuns(img, false, min), thick), (LONG_RULING_PT * img.dpi) / 72, (MEET_PT * img.dpi) / 72);
   const pt = 72 / img.dpi;
-  const data = img.data.map((v) => (isInk(v) ? 0 : 255));
+  const data = img.data.map((v) => (v < TEXT_INK_LEVEL ? 0 : 255));
   const paint = (x0: number, y0: number, x1: number, y1: number) => {
     for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1 + 1));
   };
