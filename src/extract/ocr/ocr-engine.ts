@@ -22,6 +22,8 @@ export interface OcrEngine {
   /** Name and version, recorded with what it read: output is the same only for the same engine version. */
   readonly name: string;
   recognize(img: GreyImage): Promise<OcrWord[]>;
+  /** The words of an image of lines that each hold one number, read as digits (and the decimal point) only. */
+  recognizeNumbers(img: GreyImage): Promise<OcrWord[]>;
 }
 
 /** The engine (or its Chinese model) is not installed: the file needs OCR that this machine cannot do. */

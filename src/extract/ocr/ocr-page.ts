@@ -1,6 +1,7 @@
 /**
  * One page image read as a PDF text layer is: the page straightened, its
- * rulings found and painted out, the rest read by the OCR engine, and the
+ * rulings found and painted out, the text of the ruled cells read cell by
+ * cell (ruled-cell-text.ts) and the rest of the page as a whole, and the
  * engine's words joined into text pieces (page units, top-down) that carry
  * their confidence. The result is the PageContent the PDF layout reads.
  */
@@ -9,6 +10,8 @@ import type { PageContent, Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 import { findRulings, measureSkew, straighten } from './image-rulings.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
+import { readRuledCells } from './ruled-cell-text.ts';
+import { ruledCells } from './ruled-cells.ts';
 
 /** Words of one line closer than this, in heights of the line, are one piece of text (as a PDF prints a run). */
 const JOIN_GAP_EM = 0.6;
@@ -55,7 +58,8 @@ export function wordsToPieces(words: readonly OcrWord[], rulings: readonly Rulin
 export async function ocrPage(img: GreyImage, page: number, engine: OcrEngine): Promise<PageContent> {
   const straight = straighten(img, measureSkew(img));
   const { rulings, text } = findRulings(straight);
-  const words = await engine.recognize(text);
+  const cells = await readRuledCells(text, ruledCells(rulings, text.width, text.height, text.dpi), engine);
+  const words = [...(await engine.recognize(cells.rest)), ...cells.words];
   const pt = 72 / img.dpi;
   return { page, width: img.width * pt, height: img.height * pt, pieces: wordsToPieces(words, rulings, page, img.dpi), rulings, images: 0 };
 }

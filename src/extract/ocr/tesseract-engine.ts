@@ -14,6 +14,8 @@ import { OcrEngineMissing, type OcrEngine, type OcrWord } from './ocr-engine.ts'
 const LANGUAGE = 'chi_sim';
 /** Page segmentation mode 6: one uniform block of text; the table lines are painted out before, so a page reads as lines of words. */
 const PAGE_SEGMENTATION = '6';
+/** Characters a number cell is read with: digits, the decimal point and a thousands separator. */
+const NUMBER_CHARACTERS = '0123456789.,';
 /** Longest a page may take, in milliseconds, before the engine is stopped. */
 const PAGE_TIMEOUT_MS = 120_000;
 /** TSV row level of a word. */
@@ -56,9 +58,10 @@ function tsvWords(tsv: string): OcrWord[] {
   return words;
 }
 
-function recognize(img: GreyImage): Promise<OcrWord[]> {
+/** The words of an image, read with the given extra Tesseract options (before the output format). */
+function recognizeWith(img: GreyImage, options: readonly string[]): Promise<OcrWord[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', ['stdin', 'stdout', '-l', LANGUAGE, '--psm', PAGE_SEGMENTATION, '--dpi', String(img.dpi), 'tsv'], {
+    const child = spawn('tesseract', ['stdin', 'stdout', '-l', LANGUAGE, '--psm', PAGE_SEGMENTATION, '--dpi', String(img.dpi), ...options, 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: PAGE_TIMEOUT_MS,
@@ -77,8 +80,11 @@ function recognize(img: GreyImage): Promise<OcrWord[]> {
   });
 }
 
+const recognize = (img: GreyImage) => recognizeWith(img, []);
+const recognizeNumbers = (img: GreyImage) => recognizeWith(img, ['-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
+
 /** The Tesseract engine, once it is known to be installed with chi_sim. */
 export async function tesseractEngine(): Promise<OcrEngine> {
   const version = await tesseractVersion();
-  return { name: version, recognize };
+  return { name: version, recognize, recognizeNumbers };
 }

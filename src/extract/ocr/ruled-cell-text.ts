@@ -1,0 +1,123 @@
+/**
+ * The text of a ruled table read cell by cell. Read as part of a whole page,
+ * the engine runs the text of neighbouring cells into one word ("0000" over
+ * four cells, "商科" over two header columns) or drops a lone digit; inside a
+ * ruled table each cell's box is known, so each cell's ink is cut out on its
+ * own, the cuts are stacked one under another (white between) into one
+ * image and read by one engine run, and every word comes back to its cell.
+ * The cells that read as one number are read again as digits only (a second
+ * run, again all cuts in one image), each value with its own confidence; a
+ * cut that then reads as anything but one word keeps what the first read
+ * gave it.
+ */
+import type { GreyImage } from './grey-image.ts';
+import type { OcrEngine, OcrWord } from './ocr-engine.ts';
+import type { CellBox } from './ruled-cells.ts';
+
+/** What the engine gives a number cell: digits, separators and the letters it takes digits for. */
+const NUMBER_LIKE = /^[0-9.,oO〇lI|]+$/;
+/** A cell's box is cut this far inside its rulings, in points, so no remnant of a ruling is read. */
+const INSET_PT = 1.2;
+/** Tallest ink of one line of numbers, in points (body text is 9-12 pt; its digits stand about 0.7 of that). */
+const MAX_LINE_PT = 14;
+/** A row or column of a cell with fewer ink pixels than this is scanner noise. */
+const MIN_INK_PER_LINE = 2;
+/** White around each cut and between cuts in the stacked image, in points. */
+const PAD_PT = 4;
+/** Line numbers of the cells' words start here, apart from the page's (Tesseract numbers lines block × 10⁶ + paragraph × 10³ + line). */
+const CELL_LINES = 1e12;
+
+/** One cell's ink, cut out. */
+interface Cut {
+  /** Ink bounding box in page pixels. */
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Top of the cut in the stacked image. */
+  top: number;
+}
+
+/** The ink box inside a cell (noise left out), or undefined when the cell is blank. */
+function inkBox(img: GreyImage, c: CellBox): Cut | undefined {
+  const rows: number[] = [];
+  const cols = new Int32Array(c.x1 - c.x0);
+  for (let y = c.y0; y < c.y1; y++) {
+    let n = 0;
+    for (let x = c.x0; x < c.x1; x++) {
+      if (img.data[y * img.width + x] === 0) {
+        n++;
+        cols[x - c.x0]!++;
+      }
+    }
+    if (n >= MIN_INK_PER_LINE) rows.push(y);
+  }
+  const inkCols = [...cols.keys()].filter((i) => cols[i]! >= MIN_INK_PER_LINE);
+  if (rows.length === 0 || inkCols.length === 0) return undefined;
+  return { x0: c.x0 + inkCols[0]!, y0: rows[0]!, x1: c.x0 + inkCols[inkCols.length - 1]! + 1, y1: rows[rows.length - 1]! + 1, top: 0 };
+}
+
+/** The cuts stacked one under another on white, each `pad` from the left and from its neighbours (their `top` set). */
+function stack(img: GreyImage, cuts: readonly Cut[], pad: number): GreyImage {
+  const width = Math.max(...cuts.map((c) => c.x1 - c.x0)) + 2 * pad;
+  let height = pad;
+  for (const c of cuts) {
+    c.top = height;
+    height += c.y1 - c.y0 + pad;
+  }
+  const data = new Uint8Array(width * height).fill(255);
+  for (const c of cuts) {
+    for (let y = c.y0; y < c.y1; y++) data.set(img.data.subarray(y * img.width + c.x0, y * img.width + c.x1), (c.top + y - c.y0) * width + pad);
+  }
+  return { width, height, data, dpi: img.dpi };
+}
+
+/** The words read from the stacked cuts, each given back to its cut in page pixels, on lines of their own. */
+function unstack(read: readonly OcrWord[], cuts: readonly Cut[], pad: number): OcrWord[][] {
+  const per: OcrWord[][] = cuts.map(() => []);
+  for (const w of read) {
+    const mid = (w.y0 + w.y1) / 2;
+    const i = cuts.findIndex((c) => mid >= c.top - pad / 2 && mid < c.top + c.y1 - c.y0 + pad / 2);
+    if (i < 0) continue;
+    const c = cuts[i]!;
+    const dx = c.x0 - pad;
+    const dy = c.y0 - c.top;
+    per[i]!.push({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy, line: CELL_LINES * (i + 1) + w.line });
+  }
+  return per;
+}
+
+export interface RuledCellText {
+  /** The words of every ruled cell that holds ink, in page pixels. */
+  words: OcrWord[];
+  /** The page with those cells blanked, for reading the rest. */
+  rest: GreyImage;
+}
+
+export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], engine: OcrEngine): Promise<RuledCellText> {
+  const px = img.dpi / 72;
+  const inset = Math.round(INSET_PT * px);
+  const pad = Math.round(PAD_PT * px);
+  const rest = { ...img, data: img.data.slice() };
+  const cuts: Cut[] = [];
+  for (const outer of cells) {
+    const cell = { x0: outer.x0 + inset, y0: outer.y0 + inset, x1: outer.x1 - inset, y1: outer.y1 - inset };
+    if (cell.x1 <= cell.x0 || cell.y1 <= cell.y0) continue;
+    const ink = inkBox(img, cell);
+    if (!ink) continue;
+    cuts.push(ink);
+    for (let y = cell.y0; y < cell.y1; y++) rest.data.fill(255, y * img.width + cell.x0, y * img.width + cell.x1);
+  }
+  if (cuts.length === 0) return { words: [], rest };
+  const per = unstack(await engine.recognize(stack(img, cuts, pad)), cuts, pad);
+  const numbers = [...cuts.keys()].filter((i) => per[i]!.length > 0 && per[i]!.every((w) => NUMBER_LIKE.test(w.text)) && cuts[i]!.y1 - cuts[i]!.y0 <= MAX_LINE_PT * px);
+  if (numbers.length > 0) {
+    const numberCuts = numbers.map((i) => ({ ...cuts[i]! }));
+    const digits = unstack(await engine.recognizeNumbers(stack(img, numberCuts, pad)), numberCuts, pad);
+    for (const [k, i] of numbers.entries()) {
+      const read = digits[k]!;
+      if (read.length === 1) per[i] = [{ ...read[0]!, line: CELL_LINES * (i + 1) }];
+    }
+  }
+  return { words: per.flat(), rest };
+}
