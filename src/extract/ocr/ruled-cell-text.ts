@@ -5,10 +5,10 @@
  * ruled table each cell's box is known, so each cell's ink is cut out on its
  * own, the cuts are stacked one under another (white between) into one
  * image and read by one engine run, and every word comes back to its cell.
- * The cells that read as one number are read again as digits only (a second
- * run, again all cuts in one image), each value with its own confidence; a
- * cut that then reads as anything but one word keeps what the first read
- * gave it.
+ * The cells that read as a number (or stand among numbers) are read again
+ * as digits only (a second run, again all cuts in one image), each value
+ * with its own confidence; a cut that then reads as anything but one word
+ * keeps what the first read gave it.
  */
 import type { GreyImage } from './grey-image.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
@@ -24,6 +24,8 @@ const MAX_LINE_PT = 14;
 const MIN_INK_PER_LINE = 2;
 /** White around each cut and between cuts in the stacked image, in points. */
 const PAD_PT = 4;
+/** Most characters the first read may make of a lone number it misread (纪 for 3, 2之 for 2); a row's label is longer. */
+const MAX_MISREAD_CHARS = 2;
 /** Line numbers of the cells' words start here, apart from the page's (Tesseract numbers lines block × 10⁶ + paragraph × 10³ + line). */
 const CELL_LINES = 1e12;
 
@@ -36,10 +38,32 @@ interface Cut {
   y1: number;
   /** Top of the cut in the stacked image. */
   top: number;
+  /** The row of the table the cell stands in: its top and bottom rulings, in page pixels. */
+  row: string;
+}
+
+const numberLike = (words: readonly OcrWord[]): boolean => words.length > 0 && words.every((w) => NUMBER_LIKE.test(w.text));
+
+/**
+ * The cuts to read again as digits: one line of ink that the first read
+ * took for a number, or that it read as a character or two (or nothing) and
+ * that stands in a row of the table where most other one-line cells read as
+ * numbers (a lone digit taken for a character, as "纪" for 3).
+ */
+function numberCuts(cuts: readonly Cut[], per: readonly OcrWord[][], px: number): number[] {
+  const single = (i: number) => cuts[i]!.y1 - cuts[i]!.y0 <= MAX_LINE_PT * px;
+  const rows = new Map<string, number[]>();
+  for (const i of cuts.keys()) if (single(i)) rows.set(cuts[i]!.row, [...(rows.get(cuts[i]!.row) ?? []), i]);
+  const numberRow = (i: number) => {
+    const others = rows.get(cuts[i]!.row)!.filter((j) => j !== i);
+    return others.filter((j) => numberLike(per[j]!)).length * 2 > others.length;
+  };
+  const short = (i: number) => per[i]!.map((w) => w.text).join('').length <= MAX_MISREAD_CHARS;
+  return [...cuts.keys()].filter((i) => single(i) && (numberLike(per[i]!) || (short(i) && numberRow(i))));
 }
 
 /** The ink box inside a cell (noise left out), or undefined when the cell is blank. */
-function inkBox(img: GreyImage, c: CellBox): Cut | undefined {
+function inkBox(img: GreyImage, c: CellBox): Omit<Cut, 'row'> | undefined {
   const rows: number[] = [];
   const cols = new Int32Array(c.x1 - c.x0);
   for (let y = c.y0; y < c.y1; y++) {
@@ -105,15 +129,15 @@ export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], 
     if (cell.x1 <= cell.x0 || cell.y1 <= cell.y0) continue;
     const ink = inkBox(img, cell);
     if (!ink) continue;
-    cuts.push(ink);
+    cuts.push({ ...ink, row: `${outer.y0} ${outer.y1}` });
     for (let y = cell.y0; y < cell.y1; y++) rest.data.fill(255, y * img.width + cell.x0, y * img.width + cell.x1);
   }
   if (cuts.length === 0) return { words: [], rest };
   const per = unstack(await engine.recognize(stack(img, cuts, pad)), cuts, pad);
-  const numbers = [...cuts.keys()].filter((i) => per[i]!.length > 0 && per[i]!.every((w) => NUMBER_LIKE.test(w.text)) && cuts[i]!.y1 - cuts[i]!.y0 <= MAX_LINE_PT * px);
+  const numbers = numberCuts(cuts, per, px);
   if (numbers.length > 0) {
-    const numberCuts = numbers.map((i) => ({ ...cuts[i]! }));
-    const digits = unstack(await engine.recognizeNumbers(stack(img, numberCuts, pad)), numberCuts, pad);
+    const again = numbers.map((i) => ({ ...cuts[i]! }));
+    const digits = unstack(await engine.recognizeNumbers(stack(img, again, pad)), again, pad);
     for (const [k, i] of numbers.entries()) {
       const read = digits[k]!;
       if (read.length === 1) per[i] = [{ ...read[0]!, line: CELL_LINES * (i + 1) }];
