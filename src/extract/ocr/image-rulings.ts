@@ -20,7 +20,7 @@ const MIN_RULING_PT = 13;
 const RUN_GAP_PX = 2;
 /** Rows (columns) of one stroke may miss this many pixels between them (JPEG noise), in pixels. */
 const STROKE_GAP_PX = 1;
-/** Pixels painted out beyond a ruling's edge, for the blur a scan leaves around it. */
+/** Pixels painted out beyond a ruling's edge (half its mean thickness from its middle), for the blur a scan leaves around it. */
 const STROKE_PX = 2;
 /** Thickest ruling, in points: a table's lines are drawn 0.5-1 pt; a thicker stroke is part of a large character (a title's). */
 const MAX_RULING_THICK_PT = 1.6;
@@ -98,6 +98,8 @@ export interface Run {
   at: number;
   from: number;
   to: number;
+  /** A stroke's mean thickness, in pixels (a run's is 1). */
+  thick?: number;
 }
 
 /** Runs of ink at least `min` long along each row (horizontal) or column. */
@@ -123,22 +125,54 @@ function inkRuns(img: GreyImage, horizontal: boolean, min: number): Run[] {
   return runs;
 }
 
-/** Runs on neighbouring rows that overlap are one stroke; strokes no thicker than `maxThick`, as their middle row and full extent. */
+/**
+ * Runs on neighbouring rows that overlap or continue each other are one stroke. A stroke is kept
+ * when its ink, spread over its length, is no thicker than `maxThick` (the
+ * mean, not the extent: a ruling that the bottom strokes of a line of text
+ * touch stays a ruling), as its ink-weighted middle row and full extent.
+ */
 function strokes(runs: readonly Run[], maxThick: number): Run[] {
-  const open: Array<{ first: number; last: number; from: number; to: number }> = [];
-  const done: typeof open = [];
-  for (const r of runs) {
-    const hit = open.find((s) => r.at - s.last <= STROKE_GAP_PX + 1 && r.from <= s.to && r.to >= s.from);
-    if (hit) {
-      hit.last = r.at;
-      hit.from = Math.min(hit.from, r.from);
-      hit.to = Math.max(hit.to, r.to);
-    } else open.push({ first: r.at, last: r.at, from: r.from, to: r.to });
+  interface Stroke {
+    last: number;
+    from: number;
+    to: number;
+    /** Ink pixels, and the sum of their rows (for the middle). */
+    ink: number;
+    rows: number;
   }
-  done.push(...open);
-  return done
-    .filter((s) => s.last - s.first + 1 <= maxThick)
-    .map((s) => ({ at: (s.first + s.last) / 2, from: s.from, to: s.to }))
+  const all: Stroke[] = [];
+  let open: Stroke[] = [];
+  let row = -1;
+  for (const r of runs) {
+    // Runs come row by row: strokes that ended more than a gap above are closed.
+    if (r.at !== row) open = open.filter((s) => r.at - s.last <= STROKE_GAP_PX + 1);
+    row = r.at;
+    // A run that continues where a stroke's last run ended (a line that steps one pixel over) is the same stroke;
+    // a run that touches two strokes (a line broken differently in two columns) joins them.
+    const hits = open.filter((s) => r.from <= s.to + RUN_GAP_PX + 1 && r.to >= s.from - RUN_GAP_PX - 1);
+    const len = r.to - r.from + 1;
+    const s = hits[0] ?? { last: r.at, from: r.from, to: r.to, ink: 0, rows: 0 };
+    if (hits.length === 0) {
+      open.push(s);
+      all.push(s);
+    }
+    for (const o of hits.slice(1)) {
+      s.from = Math.min(s.from, o.from);
+      s.to = Math.max(s.to, o.to);
+      s.ink += o.ink;
+      s.rows += o.rows;
+      open.splice(open.indexOf(o), 1);
+      all.splice(all.indexOf(o), 1);
+    }
+    s.last = r.at;
+    s.from = Math.min(s.from, r.from);
+    s.to = Math.max(s.to, r.to);
+    s.ink += len;
+    s.rows += r.at * len;
+  }
+  return all
+    .filter((s) => s.ink / (s.to - s.from + 1) <= maxThick)
+    .map((s) => ({ at: s.rows / s.ink, from: s.from, to: s.to, thick: s.ink / (s.to - s.from + 1) }))
     .sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
@@ -176,8 +210,9 @@ export function findRulings(img: GreyImage): ImageRulings {
   const paint = (x0: number, y0: number, x1: number, y1: number) => {
     for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1 + 1));
   };
-  for (const s of h) paint(s.from, Math.floor(s.at) - STROKE_PX, s.to, Math.ceil(s.at) + STROKE_PX);
-  for (const s of v) paint(Math.floor(s.at) - STROKE_PX, s.from, Math.ceil(s.at) + STROKE_PX, s.to);
+  const half = (s: Run) => (s.thick ?? 1) / 2 + STROKE_PX;
+  for (const s of h) paint(s.from, Math.floor(s.at - half(s)), s.to, Math.ceil(s.at + half(s)));
+  for (const s of v) paint(Math.floor(s.at - half(s)), s.from, Math.ceil(s.at + half(s)), s.to);
   return {
     rulings: [
       ...h.map((s) => ({ horizontal: true, pos: s.at * pt, from: s.from * pt, to: s.to * pt })),
