@@ -22,8 +22,10 @@ export interface OcrEngine {
   /** Name and version, recorded with what it read: output is the same only for the same engine version. */
   readonly name: string;
   recognize(img: GreyImage): Promise<OcrWord[]>;
-  /** The words of an image of lines that each hold one number, read as digits (and the decimal point) only. */
-  recognizeNumbers(img: GreyImage): Promise<OcrWord[]>;
+  /** The words of each of many small images (table cells), each read on its own. */
+  recognizeCells(imgs: readonly GreyImage[]): Promise<OcrWord[][]>;
+  /** The words of each of many one-line images that hold a number, read as digits (and separators) only. */
+  recognizeNumbers(imgs: readonly GreyImage[]): Promise<OcrWord[][]>;
 }
 
 /** The engine (or its Chinese model) is not installed: the file needs OCR that this machine cannot do. */

@@ -2,13 +2,12 @@
  * The text of a ruled table read cell by cell. Read as part of a whole page,
  * the engine runs the text of neighbouring cells into one word ("0000" over
  * four cells, "商科" over two header columns) or drops a lone digit; inside a
- * ruled table each cell's box is known, so each cell's ink is cut out on its
- * own, the cuts are stacked one under another (white between) into one
- * image and read by one engine run, and every word comes back to its cell.
- * The cells that read as a number (or stand among numbers) are read again
- * as digits only (a second run, again all cuts in one image), each value
- * with its own confidence; a cut that then reads as anything but one word
- * keeps what the first read gave it.
+ * ruled table each cell's box is known, so each cell's ink is cut out and
+ * read on its own (all cuts of a page in one engine run), and every word
+ * comes back to its cell. The cells that read as a number (or stand among
+ * numbers) are read again as one line of digits only (a second run), each
+ * value with its own confidence; a cut that then reads as anything but one
+ * word keeps what the first read gave it.
  */
 import type { GreyImage } from './grey-image.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
@@ -22,7 +21,7 @@ const INSET_PT = 1.2;
 const MAX_LINE_PT = 14;
 /** A row or column of a cell with fewer ink pixels than this is scanner noise. */
 const MIN_INK_PER_LINE = 2;
-/** White around each cut and between cuts in the stacked image, in points. */
+/** White around each cut's ink, in points. */
 const PAD_PT = 4;
 /** Most characters the first read may make of a lone number it misread (纪 for 3, 2之 for 2); a row's label is longer. */
 const MAX_MISREAD_CHARS = 2;
@@ -36,8 +35,6 @@ interface Cut {
   y0: number;
   x1: number;
   y1: number;
-  /** Top of the cut in the stacked image. */
-  top: number;
   /** The row of the table the cell stands in: its top and bottom rulings, in page pixels. */
   row: string;
 }
@@ -78,37 +75,38 @@ function inkBox(img: GreyImage, c: CellBox): Omit<Cut, 'row'> | undefined {
   }
   const inkCols = [...cols.keys()].filter((i) => cols[i]! >= MIN_INK_PER_LINE);
   if (rows.length === 0 || inkCols.length === 0) return undefined;
-  return { x0: c.x0 + inkCols[0]!, y0: rows[0]!, x1: c.x0 + inkCols[inkCols.length - 1]! + 1, y1: rows[rows.length - 1]! + 1, top: 0 };
+  return { x0: c.x0 + inkCols[0]!, y0: rows[0]!, x1: c.x0 + inkCols[inkCols.length - 1]! + 1, y1: rows[rows.length - 1]! + 1 };
 }
 
-/** The cuts stacked one under another on white, each `pad` from the left and from its neighbours (their `top` set). */
-function stack(img: GreyImage, cuts: readonly Cut[], pad: number): GreyImage {
-  const width = Math.max(...cuts.map((c) => c.x1 - c.x0)) + 2 * pad;
-  let height = pad;
-  for (const c of cuts) {
-    c.top = height;
-    height += c.y1 - c.y0 + pad;
-  }
+/** A cut as an image of its own, `pad` of white around the ink. */
+function cutImage(img: GreyImage, c: Cut, pad: number): GreyImage {
+  const width = c.x1 - c.x0 + 2 * pad;
+  const height = c.y1 - c.y0 + 2 * pad;
   const data = new Uint8Array(width * height).fill(255);
-  for (const c of cuts) {
-    for (let y = c.y0; y < c.y1; y++) data.set(img.data.subarray(y * img.width + c.x0, y * img.width + c.x1), (c.top + y - c.y0) * width + pad);
-  }
+  for (let y = c.y0; y < c.y1; y++) data.set(img.data.subarray(y * img.width + c.x0, y * img.width + c.x1), (pad + y - c.y0) * width + pad);
   return { width, height, data, dpi: img.dpi };
 }
 
-/** The words read from the stacked cuts, each given back to its cut in page pixels, on lines of their own. */
-function unstack(read: readonly OcrWord[], cuts: readonly Cut[], pad: number): OcrWord[][] {
-  const per: OcrWord[][] = cuts.map(() => []);
-  for (const w of read) {
-    const mid = (w.y0 + w.y1) / 2;
-    const i = cuts.findIndex((c) => mid >= c.top - pad / 2 && mid < c.top + c.y1 - c.y0 + pad / 2);
-    if (i < 0) continue;
-    const c = cuts[i]!;
-    const dx = c.x0 - pad;
-    const dy = c.y0 - c.top;
-    per[i]!.push({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy, line: CELL_LINES * (i + 1) + w.line });
-  }
-  return per;
+/** Share of a word's box that another, surer word may cover before the word is taken for a second reading of the same ink. */
+const SHARED_INK_SHARE = 0.3;
+
+const area = (w: OcrWord): number => Math.max(0, w.x1 - w.x0) * Math.max(0, w.y1 - w.y0);
+const shared = (a: OcrWord, b: OcrWord): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/**
+ * The words without those that lie over much of a surer word of another
+ * line: the engine sometimes reads the lower part of a character again as a
+ * line of its own (总 over 计 read as 总, 四, 计).
+ */
+export function withoutRereadInk(words: readonly OcrWord[]): OcrWord[] {
+  return words.filter((w) => !words.some((o) => o.line !== w.line && o.confidence > w.confidence && shared(w, o) > SHARED_INK_SHARE * area(w)));
+}
+
+/** The words read from a cut, back in page pixels, on lines of their own (the cut's number keeps them apart from other cells'). */
+function placed(words: readonly OcrWord[], c: Cut, i: number, pad: number): OcrWord[] {
+  const dx = c.x0 - pad;
+  const dy = c.y0 - pad;
+  return words.map((w) => ({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy, line: CELL_LINES * (i + 1) + w.line }));
 }
 
 export interface RuledCellText {
@@ -133,15 +131,13 @@ export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], 
     for (let y = cell.y0; y < cell.y1; y++) rest.data.fill(255, y * img.width + cell.x0, y * img.width + cell.x1);
   }
   if (cuts.length === 0) return { words: [], rest };
-  const per = unstack(await engine.recognize(stack(img, cuts, pad)), cuts, pad);
+  const first = await engine.recognizeCells(cuts.map((c) => cutImage(img, c, pad)));
+  const per = cuts.map((c, i) => placed(withoutRereadInk(first[i] ?? []), c, i, pad));
   const numbers = numberCuts(cuts, per, px);
-  if (numbers.length > 0) {
-    const again = numbers.map((i) => ({ ...cuts[i]! }));
-    const digits = unstack(await engine.recognizeNumbers(stack(img, again, pad)), again, pad);
-    for (const [k, i] of numbers.entries()) {
-      const read = digits[k]!;
-      if (read.length === 1) per[i] = [{ ...read[0]!, line: CELL_LINES * (i + 1) }];
-    }
+  const digits = await engine.recognizeNumbers(numbers.map((i) => cutImage(img, cuts[i]!, pad)));
+  for (const [k, i] of numbers.entries()) {
+    const read = digits[k] ?? [];
+    if (read.length === 1) per[i] = placed(read, cuts[i]!, i, pad);
   }
   return { words: per.flat(), rest };
 }

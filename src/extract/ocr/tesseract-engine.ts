@@ -6,12 +6,17 @@
  * the machine's cores.
  */
 import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { toPgm, type GreyImage } from './grey-image.ts';
 import { OcrEngineMissing, type OcrEngine, type OcrWord } from './ocr-engine.ts';
 
 /** Tesseract's language model for simplified Chinese (it reads Latin digits too). */
 const LANGUAGE = 'chi_sim';
+/** Page segmentation mode 7: the image is one line of text (a number cell). */
+const LINE_SEGMENTATION = '7';
 /** Page segmentation mode 6: one uniform block of text; the table lines are painted out before, so a page reads as lines of words. */
 const PAGE_SEGMENTATION = '6';
 /** Characters a number cell is read with: digits, the decimal point and a thousands separator. */
@@ -42,8 +47,9 @@ export function tesseractVersion(): Promise<string> {
   return checked;
 }
 
-function tsvWords(tsv: string): OcrWord[] {
-  const words: OcrWord[] = [];
+/** The words of TSV output, each with the (1-based) number of the image it was read from. */
+function tsvWords(tsv: string): Array<OcrWord & { image: number }> {
+  const words: Array<OcrWord & { image: number }> = [];
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== WORD_LEVEL || f.length < 12) continue;
@@ -53,15 +59,15 @@ function tsvWords(tsv: string): OcrWord[] {
     const [left, top, width, height] = f.slice(6, 10).map(Number) as [number, number, number, number];
     // block, paragraph and line numbers together name the line.
     const line = Number(f[2]) * 1_000_000 + Number(f[3]) * 1000 + Number(f[4]);
-    words.push({ text, x0: left, y0: top, x1: left + width, y1: top + height, confidence: conf / 100, line });
+    words.push({ text, x0: left, y0: top, x1: left + width, y1: top + height, confidence: conf / 100, line, image: Number(f[1]) });
   }
   return words;
 }
 
-/** The words of an image, read with the given extra Tesseract options (before the output format). */
-function recognizeWith(img: GreyImage, options: readonly string[]): Promise<OcrWord[]> {
+/** Tesseract run on `input` (an image on stdin, or a file listing images), its TSV parsed. */
+function runTesseract(input: string, stdin: Buffer | null, dpi: number, options: readonly string[]): Promise<Array<OcrWord & { image: number }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', ['stdin', 'stdout', '-l', LANGUAGE, '--psm', PAGE_SEGMENTATION, '--dpi', String(img.dpi), ...options, 'tsv'], {
+    const child = spawn('tesseract', [input, 'stdout', '-l', LANGUAGE, '--dpi', String(dpi), ...options, 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: PAGE_TIMEOUT_MS,
@@ -76,15 +82,35 @@ function recognizeWith(img: GreyImage, options: readonly string[]): Promise<OcrW
       else reject(new Error(`tesseract exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n').pop() ?? ''}`));
     });
     child.stdin.on('error', () => undefined);
-    child.stdin.end(toPgm(img));
+    child.stdin.end(stdin ?? undefined);
   });
 }
 
-const recognize = (img: GreyImage) => recognizeWith(img, []);
-const recognizeNumbers = (img: GreyImage) => recognizeWith(img, ['-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
+function recognize(img: GreyImage): Promise<OcrWord[]> {
+  return runTesseract('stdin', toPgm(img), img.dpi, ['--psm', PAGE_SEGMENTATION]);
+}
+
+/** Many small images read in one engine run (a list file names them), each on its own: words per image. */
+async function recognizeEach(imgs: readonly GreyImage[], options: readonly string[]): Promise<OcrWord[][]> {
+  if (imgs.length === 0) return [];
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-ocr-'));
+  try {
+    const files = imgs.map((_, i) => join(dir, `${i}.pgm`));
+    await Promise.all(imgs.map((img, i) => writeFile(files[i]!, toPgm(img))));
+    await writeFile(join(dir, 'list.txt'), files.join('\n') + '\n');
+    const per: OcrWord[][] = imgs.map(() => []);
+    for (const { image, ...w } of await runTesseract(join(dir, 'list.txt'), null, imgs[0]!.dpi, options)) per[image - 1]?.push(w);
+    return per;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const recognizeCells = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['--psm', PAGE_SEGMENTATION]);
+const recognizeNumbers = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
 
 /** The Tesseract engine, once it is known to be installed with chi_sim. */
 export async function tesseractEngine(): Promise<OcrEngine> {
   const version = await tesseractVersion();
-  return { name: version, recognize, recognizeNumbers };
+  return { name: version, recognize, recognizeCells, recognizeNumbers };
 }
