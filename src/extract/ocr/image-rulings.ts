@@ -8,8 +8,8 @@
 import type { Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 
-/** A pixel darker than this (0 black .. 255 white) is ink. */
-export const INK_LEVEL = 150;
+/** A pixel darker than this (0 black .. 255 white) is ink of a ruling: a 0.5 pt line scanned at 200 dpi and rendered at 300 is no darker than 180 at its edges. */
+export const INK_LEVEL = 180;
 /** Largest page turn looked for, in degrees; a sheet turned further is not a scan to trust. */
 const MAX_SKEW_DEG = 2;
 /** Step of the turn search, in degrees (0.05° moves the far end of a 17 cm line by 0.15 mm). */
