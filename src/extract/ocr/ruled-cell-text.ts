@@ -37,6 +37,8 @@ interface Cut {
   y1: number;
   /** The row of the table the cell stands in: its top and bottom rulings, in page pixels. */
   row: string;
+  /** Row bands of the characters, when the cut is a column of single characters. */
+  glyphs?: Array<[number, number]>;
 }
 
 const numberLike = (words: readonly OcrWord[]): boolean => words.length > 0 && words.every((w) => NUMBER_LIKE.test(w.text));
@@ -78,8 +80,48 @@ function inkBox(img: GreyImage, c: CellBox): Omit<Cut, 'row'> | undefined {
   return { x0: c.x0 + inkCols[0]!, y0: rows[0]!, x1: c.x0 + inkCols[inkCols.length - 1]! + 1, y1: rows[rows.length - 1]! + 1 };
 }
 
-/** A cut as an image of its own, `pad` of white around the ink. */
+/** Characters of a column of text (one under another) stand at most this much taller than wide, merged strokes included. */
+const GLYPH_TALLNESS = 1.15;
+/** Space between the characters of a column laid in a row, in widths of the column. */
+const GLYPH_GAP = 0.15;
+
+/**
+ * The characters of a cut that holds a column of single characters (a
+ * narrow header cell: 自 / 然 / 人), as row bands top-down; undefined when
+ * the cut is no such column. Bands of ink closer than a character's height
+ * are merged (二 is two strokes), so each band is one character.
+ */
+function glyphColumn(img: GreyImage, c: Cut): Array<[number, number]> | undefined {
+  const width = c.x1 - c.x0;
+  const bands: Array<[number, number]> = [];
+  for (let y = c.y0; y < c.y1; y++) {
+    let n = 0;
+    for (let x = c.x0; x < c.x1; x++) if (img.data[y * img.width + x] === 0) n++;
+    if (n < MIN_INK_PER_LINE) continue;
+    const last = bands[bands.length - 1];
+    if (last && (last[1] === y || y + 1 - last[0] <= GLYPH_TALLNESS * width)) last[1] = y + 1;
+    else bands.push([y, y + 1]);
+  }
+  if (bands.length < 2 || bands.some(([a, b]) => b - a > GLYPH_TALLNESS * width || b - a < width / 2)) return undefined;
+  return bands;
+}
+
+/** A cut as an image of its own, `pad` of white around the ink; a column of characters is laid in a row, as the engine reads best. */
 function cutImage(img: GreyImage, c: Cut, pad: number): GreyImage {
+  if (c.glyphs) {
+    const w = c.x1 - c.x0;
+    const gap = Math.round(GLYPH_GAP * w);
+    const tallest = Math.max(...c.glyphs.map(([a, b]) => b - a));
+    const width = c.glyphs.length * (w + gap) - gap + 2 * pad;
+    const height = tallest + 2 * pad;
+    const data = new Uint8Array(width * height).fill(255);
+    for (const [k, [a, b]] of c.glyphs.entries()) {
+      const left = pad + k * (w + gap);
+      const top = pad + Math.floor((tallest - (b - a)) / 2);
+      for (let y = a; y < b; y++) data.set(img.data.subarray(y * img.width + c.x0, y * img.width + c.x1), (top + y - a) * width + left);
+    }
+    return { width, height, data, dpi: img.dpi };
+  }
   const width = c.x1 - c.x0 + 2 * pad;
   const height = c.y1 - c.y0 + 2 * pad;
   const data = new Uint8Array(width * height).fill(255);
@@ -104,6 +146,12 @@ export function withoutRereadInk(words: readonly OcrWord[]): OcrWord[] {
 
 /** The words read from a cut, back in page pixels, on lines of their own (the cut's number keeps them apart from other cells'). */
 function placed(words: readonly OcrWord[], c: Cut, i: number, pad: number): OcrWord[] {
+  // A column laid in a row comes back as one word over the cut, its characters in reading order.
+  if (c.glyphs) {
+    if (words.length === 0) return [];
+    const ordered = [...words].sort((a, b) => a.x0 - b.x0);
+    return [{ text: ordered.map((w) => w.text).join(''), x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, confidence: Math.min(...words.map((w) => w.confidence)), line: CELL_LINES * (i + 1) }];
+  }
   const dx = c.x0 - pad;
   const dy = c.y0 - pad;
   return words.map((w) => ({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy, line: CELL_LINES * (i + 1) + w.line }));
@@ -127,7 +175,9 @@ export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], 
     if (cell.x1 <= cell.x0 || cell.y1 <= cell.y0) continue;
     const ink = inkBox(img, cell);
     if (!ink) continue;
-    cuts.push({ ...ink, row: `${outer.y0} ${outer.y1}` });
+    const cut: Cut = { ...ink, row: `${outer.y0} ${outer.y1}` };
+    cut.glyphs = glyphColumn(img, cut);
+    cuts.push(cut);
     for (let y = cell.y0; y < cell.y1; y++) rest.data.fill(255, y * img.width + cell.x0, y * img.width + cell.x1);
   }
   if (cuts.length === 0) return { words: [], rest };
