@@ -19,6 +19,8 @@ const LANGUAGE = 'chi_sim';
 const LINE_SEGMENTATION = '7';
 /** Page segmentation mode 6: one uniform block of text; the table lines are painted out before, so a page reads as lines of words. */
 const PAGE_SEGMENTATION = '6';
+/** The model number cells are read with when installed (Debian's tesseract-ocr installs it): it reads a lone digit that chi_sim takes for a character (2 as 之). */
+const NUMBER_LANGUAGE = 'eng';
 /** Characters a number cell is read with: digits, the decimal point and a thousands separator. */
 const NUMBER_CHARACTERS = '0123456789.,';
 /** Longest a page may take, in milliseconds, before the engine is stopped. */
@@ -28,10 +30,17 @@ const WORD_LEVEL = '5';
 
 const run = promisify(execFile);
 
-let checked: Promise<string> | null = null;
+interface Installed {
+  /** "tesseract 5.x.y". */
+  version: string;
+  /** The model number cells are read with: NUMBER_LANGUAGE when installed, else LANGUAGE. */
+  numbers: string;
+}
 
-/** "tesseract 5.x.y", or OcrEngineMissing when tesseract or its chi_sim model is absent. */
-export function tesseractVersion(): Promise<string> {
+let checked: Promise<Installed> | null = null;
+
+/** What is installed, or OcrEngineMissing when tesseract or its chi_sim model is absent. */
+function installed(): Promise<Installed> {
   checked ??= (async () => {
     let langs: string;
     let version: string;
@@ -41,10 +50,16 @@ export function tesseractVersion(): Promise<string> {
     } catch (e) {
       throw new OcrEngineMissing(`tesseract is not on PATH (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
     }
-    if (!langs.split(/\s+/).includes(LANGUAGE)) throw new OcrEngineMissing(`tesseract has no ${LANGUAGE} model (apt-get install tesseract-ocr-chi-sim)`);
-    return version;
+    const list = langs.split(/\s+/);
+    if (!list.includes(LANGUAGE)) throw new OcrEngineMissing(`tesseract has no ${LANGUAGE} model (apt-get install tesseract-ocr-chi-sim)`);
+    return { version, numbers: list.includes(NUMBER_LANGUAGE) ? NUMBER_LANGUAGE : LANGUAGE };
   })();
   return checked;
+}
+
+/** "tesseract 5.x.y", or OcrEngineMissing when tesseract or its chi_sim model is absent. */
+export async function tesseractVersion(): Promise<string> {
+  return (await installed()).version;
 }
 
 /** The words of TSV output, each with the (1-based) number of the image it was read from. */
@@ -67,7 +82,7 @@ function tsvWords(tsv: string): Array<OcrWord & { image: number }> {
 /** Tesseract run on `input` (an image on stdin, or a file listing images), its TSV parsed. */
 function runTesseract(input: string, stdin: Buffer | null, dpi: number, options: readonly string[]): Promise<Array<OcrWord & { image: number }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', [input, 'stdout', '-l', LANGUAGE, '--dpi', String(dpi), ...options, 'tsv'], {
+    const child = spawn('tesseract', [input, 'stdout', '--dpi', String(dpi), ...options, 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: PAGE_TIMEOUT_MS,
@@ -87,7 +102,7 @@ function runTesseract(input: string, stdin: Buffer | null, dpi: number, options:
 }
 
 function recognize(img: GreyImage): Promise<OcrWord[]> {
-  return runTesseract('stdin', toPgm(img), img.dpi, ['--psm', PAGE_SEGMENTATION]);
+  return runTesseract('stdin', toPgm(img), img.dpi, ['-l', LANGUAGE, '--psm', PAGE_SEGMENTATION]);
 }
 
 /** Many small images read in one engine run (a list file names them), each on its own: words per image. */
@@ -106,11 +121,11 @@ async function recognizeEach(imgs: readonly GreyImage[], options: readonly strin
   }
 }
 
-const recognizeCells = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['--psm', PAGE_SEGMENTATION]);
-const recognizeNumbers = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
+const recognizeCells = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['-l', LANGUAGE, '--psm', PAGE_SEGMENTATION]);
 
-/** The Tesseract engine, once it is known to be installed with chi_sim. */
+/** The Tesseract engine, once it is known to be installed with chi_sim; its name says which model reads numbers. */
 export async function tesseractEngine(): Promise<OcrEngine> {
-  const version = await tesseractVersion();
-  return { name: version, recognize, recognizeCells, recognizeNumbers };
+  const { version, numbers } = await installed();
+  const recognizeNumbers = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['-l', numbers, '--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
+  return { name: `${version} (${LANGUAGE}, numbers ${numbers})`, recognize, recognizeCells, recognizeNumbers };
 }
