@@ -7,7 +7,9 @@
  * comes back to its cell. The cells that read as a number (or stand among
  * numbers) are read again as one line of digits only (a second run), each
  * value with its own confidence; a cut that then reads as anything but one
- * word keeps what the first read gave it.
+ * word keeps what the first read gave it. A number the two reads give
+ * differently is read a third time (the page's model kept to digits) to
+ * decide, and has no confidence either way.
  */
 import type { GreyImage } from './grey-image.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
@@ -25,6 +27,8 @@ const MIN_INK_PER_LINE = 2;
 const PAD_PT = 4;
 /** Most characters the first read may make of a lone number it misread (纪 for 3, 2之 for 2); a row's label is longer. */
 const MAX_MISREAD_CHARS = 2;
+/** Confidence of a number that the page's model and the digits model read differently: none (a warning names the cell). */
+const DISAGREED = 0;
 /** Line numbers of the cells' words start here, apart from the page's (Tesseract numbers lines block × 10⁶ + paragraph × 10³ + line). */
 const CELL_LINES = 1e12;
 
@@ -40,6 +44,14 @@ interface Cut {
   /** Row bands of the characters, when the cut is a column of single characters. */
   glyphs?: Array<[number, number]>;
 }
+
+/** The digits the engine's letters stand for in a number (O for 0; l, I and | for 1), the words joined. */
+const asDigits = (words: readonly OcrWord[]): string =>
+  words
+    .map((w) => w.text)
+    .join('')
+    .replace(/[oO〇]/g, '0')
+    .replace(/[lI|]/g, '1');
 
 const numberLike = (words: readonly OcrWord[]): boolean => words.length > 0 && words.every((w) => NUMBER_LIKE.test(w.text));
 
@@ -185,9 +197,23 @@ export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], 
   const per = cuts.map((c, i) => placed(withoutRereadInk(first[i] ?? []), c, i, pad));
   const numbers = numberCuts(cuts, per, px);
   const digits = await engine.recognizeNumbers(numbers.map((i) => cutImage(img, cuts[i]!, pad)));
+  const disputed: Array<{ i: number; first: string; digits: OcrWord }> = [];
   for (const [k, i] of numbers.entries()) {
     const read = digits[k] ?? [];
-    if (read.length === 1) per[i] = placed(read, cuts[i]!, i, pad);
+    if (read.length !== 1) continue;
+    if (!numberLike(per[i]!) || asDigits(per[i]!) === read[0]!.text) per[i] = placed(read, cuts[i]!, i, pad);
+    else disputed.push({ i, first: asDigits(per[i]!), digits: read[0]! });
+  }
+  // The page's model and the digits model read a number differently: the text model, kept to digits, has the casting vote;
+  // the value is one the engine is not sure of either way.
+  const third = await engine.recognizeNumbers(
+    disputed.map(({ i }) => cutImage(img, cuts[i]!, pad)),
+    'text',
+  );
+  for (const [k, { i, first, digits: d }] of disputed.entries()) {
+    const vote = third[k]?.length === 1 ? third[k]![0]!.text : undefined;
+    const text = vote === d.text ? d.text : first;
+    per[i] = placed([{ ...d, text, confidence: DISAGREED }], cuts[i]!, i, pad);
   }
   return { words: per.flat(), rest };
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { toPgm, type GreyImage } from './grey-image.ts';
-import { OcrEngineMissing, type OcrEngine, type OcrWord } from './ocr-engine.ts';
+import { OcrEngineMissing, type NumberModel, type OcrEngine, type OcrWord } from './ocr-engine.ts';
 
 /** Tesseract's language model for simplified Chinese (it reads Latin digits too). */
 const LANGUAGE = 'chi_sim';
@@ -126,6 +126,7 @@ const recognizeCells = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['-l'
 /** The Tesseract engine, once it is known to be installed with chi_sim; its name says which model reads numbers. */
 export async function tesseractEngine(): Promise<OcrEngine> {
   const { version, numbers } = await installed();
-  const recognizeNumbers = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['-l', numbers, '--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
+  const recognizeNumbers = (imgs: readonly GreyImage[], model: NumberModel = 'numbers') =>
+    recognizeEach(imgs, ['-l', model === 'numbers' ? numbers : LANGUAGE, '--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
   return { name: `${version} (${LANGUAGE}, numbers ${numbers})`, recognize, recognizeCells, recognizeNumbers };
 }
