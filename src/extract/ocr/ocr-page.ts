@@ -10,7 +10,7 @@ import type { PageContent, Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 import { findRulings, measureSkew, straighten } from './image-rulings.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
-import { readRuledCells } from './ruled-cell-text.ts';
+import { cutImages, cutRuledCells, readCuts } from './ruled-cell-text.ts';
 import { ruledCells } from './ruled-cells.ts';
 
 /** Words of one line closer than this, in heights of the line, are one piece of text (as a PDF prints a run). */
@@ -55,11 +55,37 @@ export function wordsToPieces(words: readonly OcrWord[], rulings: readonly Rulin
   return pieces.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
 
-export async function ocrPage(img: GreyImage, page: number, engine: OcrEngine): Promise<PageContent> {
-  const straight = straighten(img, measureSkew(img));
-  const { rulings, text } = findRulings(straight);
-  const cells = await readRuledCells(text, ruledCells(rulings, text.width, text.height, text.dpi), engine);
-  const words = [...(await engine.recognize(cells.rest)), ...cells.words];
-  const pt = 72 / img.dpi;
-  return { page, width: img.width * pt, height: img.height * pt, pieces: wordsToPieces(words, rulings, page, img.dpi), rulings, images: 0 };
+/** Pages read in one engine run for their first read (and one for their numbers): the engine's start-up is paid once for them. */
+export const PAGES_PER_RUN = 8;
+
+/**
+ * Pages read as PDF text layers: each straightened and its rulings found,
+ * the rest of every page and every ruled cell read in one engine run (each
+ * an image of its own), then the number cells of all of them.
+ */
+export async function ocrPages(imgs: readonly GreyImage[], firstPage: number, engine: OcrEngine): Promise<PageContent[]> {
+  const prepared = imgs.map((img) => {
+    const { rulings, text } = findRulings(straighten(img, measureSkew(img)));
+    return { rulings, text, cuts: cutRuledCells(text, ruledCells(rulings, text.width, text.height, text.dpi)) };
+  });
+  const reads = await engine.recognizeCells(prepared.flatMap((p) => [p.cuts.rest, ...cutImages(p.cuts)]));
+  const rest: OcrWord[][] = [];
+  const first: OcrWord[][][] = [];
+  let at = 0;
+  for (const p of prepared) {
+    rest.push(reads[at++] ?? []);
+    first.push(reads.slice(at, at + p.cuts.cuts.length));
+    at += p.cuts.cuts.length;
+  }
+  const cells = await readCuts(
+    prepared.map((p) => p.cuts),
+    first,
+    engine,
+  );
+  return prepared.map((p, k) => {
+    const pt = 72 / p.text.dpi;
+    const page = firstPage + k;
+    const words = [...rest[k]!, ...cells[k]!];
+    return { page, width: p.text.width * pt, height: p.text.height * pt, pieces: wordsToPieces(words, p.rulings, page, p.text.dpi), rulings: p.rulings, images: 0 };
+  });
 }

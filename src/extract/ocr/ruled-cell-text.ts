@@ -169,17 +169,21 @@ function placed(words: readonly OcrWord[], c: Cut, i: number, pad: number): OcrW
   return words.map((w) => ({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy, line: CELL_LINES * (i + 1) + w.line }));
 }
 
-export interface RuledCellText {
-  /** The words of every ruled cell that holds ink, in page pixels. */
-  words: OcrWord[];
-  /** The page with those cells blanked, for reading the rest. */
+/** One page's ruled cells, cut out: what the engine is to read of them, and the rest of the page. */
+export interface PageCuts {
+  /** The page in black and white. */
+  img: GreyImage;
+  cuts: Cut[];
+  /** The page with its cut cells blanked, for reading the rest. */
   rest: GreyImage;
 }
 
-export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], engine: OcrEngine): Promise<RuledCellText> {
+/** Pixels of white around a cut, and pixels a point, at the page's resolution. */
+const padOf = (img: GreyImage): number => Math.round((PAD_PT * img.dpi) / 72);
+
+export function cutRuledCells(img: GreyImage, cells: readonly CellBox[]): PageCuts {
   const px = img.dpi / 72;
   const inset = Math.round(INSET_PT * px);
-  const pad = Math.round(PAD_PT * px);
   const rest = { ...img, data: img.data.slice() };
   const cuts: Cut[] = [];
   for (const outer of cells) {
@@ -192,28 +196,36 @@ export async function readRuledCells(img: GreyImage, cells: readonly CellBox[], 
     cuts.push(cut);
     for (let y = cell.y0; y < cell.y1; y++) rest.data.fill(255, y * img.width + cell.x0, y * img.width + cell.x1);
   }
-  if (cuts.length === 0) return { words: [], rest };
-  const first = await engine.recognizeCells(cuts.map((c) => cutImage(img, c, pad)));
-  const per = cuts.map((c, i) => placed(withoutRereadInk(first[i] ?? []), c, i, pad));
-  const numbers = numberCuts(cuts, per, px);
-  const digits = await engine.recognizeNumbers(numbers.map((i) => cutImage(img, cuts[i]!, pad)));
-  const disputed: Array<{ i: number; first: string; digits: OcrWord }> = [];
-  for (const [k, i] of numbers.entries()) {
+  return { img, cuts, rest };
+}
+
+/** The images the engine reads first of a page's cuts, in the order of its cuts. */
+export const cutImages = (p: PageCuts): GreyImage[] => p.cuts.map((c) => cutImage(p.img, c, padOf(p.img)));
+
+/**
+ * The words of the ruled cells of several pages (in page pixels), from the
+ * engine's first read of each page's cut images: the number cells of all
+ * pages are read again in one engine run, the disputed ones in another.
+ */
+export async function readCuts(pages: readonly PageCuts[], first: readonly OcrWord[][][], engine: OcrEngine): Promise<OcrWord[][]> {
+  const per = pages.map((p, n) => p.cuts.map((c, i) => placed(withoutRereadInk(first[n]?.[i] ?? []), c, i, padOf(p.img))));
+  const image = ({ n, i }: { n: number; i: number }) => cutImage(pages[n]!.img, pages[n]!.cuts[i]!, padOf(pages[n]!.img));
+  const numbers = pages.flatMap((p, n) => numberCuts(p.cuts, per[n]!, p.img.dpi / 72).map((i) => ({ n, i })));
+  const digits = await engine.recognizeNumbers(numbers.map(image));
+  const disputed: Array<{ n: number; i: number; first: string; digits: OcrWord }> = [];
+  for (const [k, { n, i }] of numbers.entries()) {
     const read = digits[k] ?? [];
     if (read.length !== 1) continue;
-    if (!numberLike(per[i]!) || asDigits(per[i]!) === read[0]!.text) per[i] = placed(read, cuts[i]!, i, pad);
-    else disputed.push({ i, first: asDigits(per[i]!), digits: read[0]! });
+    const words = per[n]![i]!;
+    if (!numberLike(words) || asDigits(words) === read[0]!.text) per[n]![i] = placed(read, pages[n]!.cuts[i]!, i, padOf(pages[n]!.img));
+    else disputed.push({ n, i, first: asDigits(words), digits: read[0]! });
   }
   // The page's model and the digits model read a number differently: the text model, kept to digits, has the casting vote;
   // the value is one the engine is not sure of either way.
-  const third = await engine.recognizeNumbers(
-    disputed.map(({ i }) => cutImage(img, cuts[i]!, pad)),
-    'text',
-  );
-  for (const [k, { i, first, digits: d }] of disputed.entries()) {
+  const third = await engine.recognizeNumbers(disputed.map(image), 'text');
+  for (const [k, { n, i, first: text, digits: d }] of disputed.entries()) {
     const vote = third[k]?.length === 1 ? third[k]![0]!.text : undefined;
-    const text = vote === d.text ? d.text : first;
-    per[i] = placed([{ ...d, text, confidence: DISAGREED }], cuts[i]!, i, pad);
+    per[n]![i] = placed([{ ...d, text: vote === d.text ? d.text : text, confidence: DISAGREED }], pages[n]!.cuts[i]!, i, padOf(pages[n]!.img));
   }
-  return { words: per.flat(), rest };
+  return per.map((p) => p.flat());
 }

@@ -23,6 +23,8 @@ const PAGE_SEGMENTATION = '6';
 const NUMBER_LANGUAGE = 'eng';
 /** Characters a number cell is read with: digits, the decimal point and a thousands separator. */
 const NUMBER_CHARACTERS = '0123456789.,';
+/** Tesseract reads a line again inverted (light on dark) when unsure by default; a scanned report is dark on light, so that second read is time lost. */
+const NO_INVERTED_READ = '0';
 /** Longest a page may take, in milliseconds, before the engine is stopped. */
 const PAGE_TIMEOUT_MS = 120_000;
 /** TSV row level of a word. */
@@ -82,7 +84,7 @@ function tsvWords(tsv: string): Array<OcrWord & { image: number }> {
 /** Tesseract run on `input` (an image on stdin, or a file listing images), its TSV parsed. */
 function runTesseract(input: string, stdin: Buffer | null, dpi: number, options: readonly string[]): Promise<Array<OcrWord & { image: number }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', [input, 'stdout', '--dpi', String(dpi), ...options, 'tsv'], {
+    const child = spawn('tesseract', [input, 'stdout', '--dpi', String(dpi), '-c', `tessedit_do_invert=${NO_INVERTED_READ}`, ...options, 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: PAGE_TIMEOUT_MS,
