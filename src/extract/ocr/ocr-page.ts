@@ -10,6 +10,7 @@ import type { PageContent, Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 import { findRulings, measureSkew, straighten } from './image-rulings.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
+import { largeTextImage, largeTextRegions, withLargeText } from './large-text.ts';
 import { cutImages, cutRuledCells, readCuts } from './ruled-cell-text.ts';
 import { ruledCells } from './ruled-cells.ts';
 
@@ -61,7 +62,8 @@ export const PAGES_PER_RUN = 8;
 /**
  * Pages read as PDF text layers: each straightened and its rulings found,
  * the rest of every page and every ruled cell read in one engine run (each
- * an image of its own), then the number cells of all of them.
+ * an image of its own), then the large text (titles) of all of them scaled
+ * down, then the number cells of all of them.
  */
 export async function ocrPages(imgs: readonly GreyImage[], firstPage: number, engine: OcrEngine): Promise<PageContent[]> {
   const prepared = imgs.map((img) => {
@@ -76,6 +78,13 @@ export async function ocrPages(imgs: readonly GreyImage[], firstPage: number, en
     rest.push(reads[at++] ?? []);
     first.push(reads.slice(at, at + p.cuts.cuts.length));
     at += p.cuts.cuts.length;
+  }
+  const large = prepared.map((p, k) => largeTextRegions(p.text, rest[k]!));
+  const larges = await engine.recognizeCells(prepared.flatMap((p, k) => large[k]!.map((r) => largeTextImage(p.cuts.rest, r))));
+  at = 0;
+  for (const [k, regions] of large.entries()) {
+    rest[k] = withLargeText(rest[k]!, regions, larges.slice(at, at + regions.length));
+    at += regions.length;
   }
   const cells = await readCuts(
     prepared.map((p) => p.cuts),
