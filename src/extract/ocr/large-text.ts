@@ -39,7 +39,8 @@ export function largeTextRegions(img: GreyImage, words: readonly OcrWord[]): Lar
   let open: OcrWord[] | undefined;
   const close = () => {
     if (!open) return;
-    const tall = Math.max(...open.map((w) => w.y1 - w.y0));
+    // The median word: a word the engine boxed over two lines stands twice as tall as the text.
+    const tall = median(open.map((w) => w.y1 - w.y0));
     const m = Math.round(MARGIN_EM * tall);
     regions.push({
       x0: Math.max(0, Math.min(...open.map((w) => w.x0)) - m),
