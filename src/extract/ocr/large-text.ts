@@ -32,37 +32,65 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export function largeTextRegions(img: GreyImage, words: readonly OcrWord[]): LargeText[] {
   if (words.length === 0) return [];
   const usual = median(words.map((w) => w.y1 - w.y0));
-  const lines = new Map<number, OcrWord[]>();
-  for (const w of words) lines.set(w.line, [...(lines.get(w.line) ?? []), w]);
-  const ordered = [...lines.values()].sort((a, b) => Math.min(...a.map((w) => w.y0)) - Math.min(...b.map((w) => w.y0)));
-  const regions: LargeText[] = [];
+  const byLine = new Map<number, OcrWord[]>();
+  for (const w of words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  const lines = [...byLine.values()]
+    .map((ws) => ({ ws, top: Math.min(...ws.map((w) => w.y0)), bottom: Math.max(...ws.map((w) => w.y1)), tall: median(ws.map((w) => w.y1 - w.y0)) }))
+    .sort((a, b) => a.top - b.top);
+  const groups: OcrWord[][] = [];
   let open: OcrWord[] | undefined;
-  const close = () => {
-    if (!open) return;
-    // The median word: a word the engine boxed over two lines stands twice as tall as the text.
-    const tall = median(open.map((w) => w.y1 - w.y0));
-    const m = Math.round(MARGIN_EM * tall);
-    regions.push({
-      x0: Math.max(0, Math.min(...open.map((w) => w.x0)) - m),
-      y0: Math.max(0, Math.min(...open.map((w) => w.y0)) - m),
-      x1: Math.min(img.width, Math.max(...open.map((w) => w.x1)) + m),
-      y1: Math.min(img.height, Math.max(...open.map((w) => w.y1)) + m),
-      scale: Math.max(1, Math.round(tall / usual)),
-    });
-    open = undefined;
-  };
-  for (const line of ordered) {
-    const tall = median(line.map((w) => w.y1 - w.y0));
-    if (tall < LARGE_TEXT_RATIO * usual) {
-      close();
+  for (const line of lines) {
+    if (line.tall < LARGE_TEXT_RATIO * usual) {
+      open = undefined;
       continue;
     }
     // The next line of one title stands within a line's height of the last.
-    if (open && Math.min(...line.map((w) => w.y0)) - Math.max(...open.map((w) => w.y1)) > tall) close();
-    open = [...(open ?? []), ...line];
+    if (!open || line.top - Math.max(...open.map((w) => w.y1)) > line.tall) groups.push((open = []));
+    open.push(...line.ws);
   }
-  close();
-  return regions;
+  return groups.map((ws) => {
+    // The median word: a word the engine boxed over two lines stands twice as tall as the text.
+    const tall = median(ws.map((w) => w.y1 - w.y0));
+    const m = Math.round(MARGIN_EM * tall);
+    const x0 = Math.max(0, Math.min(...ws.map((w) => w.x0)) - m);
+    const x1 = Math.min(img.width, Math.max(...ws.map((w) => w.x1)) + m);
+    const top = Math.min(...ws.map((w) => w.y0));
+    const bottom = belowInk(img, x0, x1, Math.max(...ws.map((w) => w.y1)), tall, LARGE_TEXT_RATIO * usual);
+    // Never into the lines above and below, read well at their size.
+    const above = Math.max(0, ...lines.filter((l) => l.bottom <= top).map((l) => l.bottom));
+    const below = Math.min(img.height, ...lines.filter((l) => l.top >= bottom).map((l) => l.top));
+    return { x0, x1, y0: Math.max(above, top - m), y1: Math.min(below, bottom + m), scale: Math.max(1, Math.round(tall / usual)) };
+  });
+}
+
+/** A row of a region holds ink when it has this many ink pixels. */
+const MIN_ROW_INK = 2;
+/** Blank rows inside one line of large text (between a character's strokes), in heights of the text. */
+const LINE_GAP_EM = 0.25;
+
+/**
+ * The bottom of large text that goes on below `from` (a title line the
+ * engine read as small noise is still as tall in the image): each following
+ * band of ink rows at least `large` high, closer than a line's height, is
+ * taken in.
+ */
+function belowInk(img: GreyImage, x0: number, x1: number, from: number, tall: number, large: number): number {
+  const inked = (y: number) => {
+    let n = 0;
+    for (let x = x0; x < x1 && n < MIN_ROW_INK; x++) if (img.data[y * img.width + x] === 0) n++;
+    return n >= MIN_ROW_INK;
+  };
+  let bottom = from;
+  for (;;) {
+    let y = bottom;
+    while (y < img.height && y - bottom <= tall && !inked(y)) y++;
+    if (y >= img.height || y - bottom > tall) return bottom;
+    const start = y;
+    let last = y;
+    while (y < img.height && y - last <= LINE_GAP_EM * tall) if (inked(y++)) last = y;
+    if (last - start < large) return bottom;
+    bottom = last;
+  }
 }
 
 /** A region cut out and scaled down by its factor (each pixel the mean of its square). */
