@@ -56,3 +56,18 @@ describe('image rulings', () => {
     expect(rulings.filter((r) => r.horizontal)).toHaveLength(4);
   });
 });
+
+describe('strokes of characters', () => {
+  it('are no rulings when they form no grid with a long line (a title glyph of thin strokes)', () => {
+    const page = gridPage(300);
+    // A 日-like glyph, 24 pt square, of 3-px strokes, far from the grid.
+    const px = (pt: number) => Math.round((pt * 300) / 72);
+    const [x0, y0, side] = [px(100), px(300), px(24)];
+    for (const y of [y0, y0 + side / 2, y0 + side]) for (let t = 0; t < 3; t++) page.data.fill(0, (y + t) * page.width + x0, (y + t) * page.width + x0 + side + 3);
+    for (const x of [x0, x0 + side]) for (let y = y0; y <= y0 + side + 2; y++) page.data.fill(0, y * page.width + x, y * page.width + x + 3);
+    const { rulings, text } = findRulings(page);
+    expect(rulings.filter((r) => r.pos * (300 / 72) > y0 - 10 && r.horizontal)).toHaveLength(0);
+    // The glyph is left whole for the engine.
+    expect(text.data[(y0 + 1) * page.width + x0 + 10]).toBe(0);
+  });
+});

@@ -8,8 +8,8 @@
 import type { Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 
-/** A pixel darker than this (0 black .. 255 white) is ink. */
-export const INK_LEVEL = 150;
+/** A pixel darker than this (0 black .. 255 white) is ink of a ruling: a 0.5 pt line scanned at 200 dpi and rendered at 300 is no darker than 180 at its edges. */
+export const INK_LEVEL = 180;
 /** Largest page turn looked for, in degrees; a sheet turned further is not a scan to trust. */
 const MAX_SKEW_DEG = 2;
 /** Step of the turn search, in degrees (0.05° moves the far end of a 17 cm line by 0.15 mm). */
@@ -20,12 +20,23 @@ const MIN_RULING_PT = 13;
 const RUN_GAP_PX = 2;
 /** Rows (columns) of one stroke may miss this many pixels between them (JPEG noise), in pixels. */
 const STROKE_GAP_PX = 1;
-/** Pixels painted out beyond a ruling's edge, for the blur a scan leaves around it. */
+/** Pixels painted out beyond a ruling's edge (half its mean thickness from its middle), for the blur a scan leaves around it. */
 const STROKE_PX = 2;
 /** Thickest ruling, in points: a table's lines are drawn 0.5-1 pt; a thicker stroke is part of a large character (a title's). */
 const MAX_RULING_THICK_PT = 1.6;
+/** A table has at least one line this long (its top or bottom border), in points; strokes of characters chained along a line of text stay shorter. */
+const LONG_RULING_PT = 108;
+/** Strokes that meet or cross within this distance, in points, are lines of one grid. */
+const MEET_PT = 1.5;
 /** Every n-th ink pixel is used to measure the turn: plenty for a page, and fast. */
 const SKEW_SAMPLE = 3;
+
+/**
+ * A pixel darker than this is text in the image handed to the engine: lighter
+ * than INK_LEVEL, so the thin grey strokes of a scanned light or small font
+ * stay whole, and darker than the scanner's background speckle (above 215).
+ */
+export const TEXT_INK_LEVEL = 200;
 
 const isInk = (v: number): boolean => v < INK_LEVEL;
 
@@ -82,11 +93,13 @@ export function straighten(img: GreyImage, deg: number): GreyImage {
   return { ...img, data };
 }
 
-interface Run {
+export interface Run {
   /** Row (horizontal) or column (vertical) index. */
   at: number;
   from: number;
   to: number;
+  /** A stroke's mean thickness, in pixels (a run's is 1). */
+  thick?: number;
 }
 
 /** Runs of ink at least `min` long along each row (horizontal) or column. */
@@ -112,23 +125,73 @@ function inkRuns(img: GreyImage, horizontal: boolean, min: number): Run[] {
   return runs;
 }
 
-/** Runs on neighbouring rows that overlap are one stroke; strokes no thicker than `maxThick`, as their middle row and full extent. */
+/**
+ * Runs on neighbouring rows that overlap or continue each other are one stroke. A stroke is kept
+ * when its ink, spread over its length, is no thicker than `maxThick` (the
+ * mean, not the extent: a ruling that the bottom strokes of a line of text
+ * touch stays a ruling), as its ink-weighted middle row and full extent.
+ */
 function strokes(runs: readonly Run[], maxThick: number): Run[] {
-  const open: Array<{ first: number; last: number; from: number; to: number }> = [];
-  const done: typeof open = [];
-  for (const r of runs) {
-    const hit = open.find((s) => r.at - s.last <= STROKE_GAP_PX + 1 && r.from <= s.to && r.to >= s.from);
-    if (hit) {
-      hit.last = r.at;
-      hit.from = Math.min(hit.from, r.from);
-      hit.to = Math.max(hit.to, r.to);
-    } else open.push({ first: r.at, last: r.at, from: r.from, to: r.to });
+  interface Stroke {
+    last: number;
+    from: number;
+    to: number;
+    /** Ink pixels, and the sum of their rows (for the middle). */
+    ink: number;
+    rows: number;
   }
-  done.push(...open);
-  return done
-    .filter((s) => s.last - s.first + 1 <= maxThick)
-    .map((s) => ({ at: (s.first + s.last) / 2, from: s.from, to: s.to }))
+  const all: Stroke[] = [];
+  let open: Stroke[] = [];
+  let row = -1;
+  for (const r of runs) {
+    // Runs come row by row: strokes that ended more than a gap above are closed.
+    if (r.at !== row) open = open.filter((s) => r.at - s.last <= STROKE_GAP_PX + 1);
+    row = r.at;
+    // A run that continues where a stroke's last run ended (a line that steps one pixel over) is the same stroke;
+    // a run that touches two strokes (a line broken differently in two columns) joins them.
+    const hits = open.filter((s) => r.from <= s.to + RUN_GAP_PX + 1 && r.to >= s.from - RUN_GAP_PX - 1);
+    const len = r.to - r.from + 1;
+    const s = hits[0] ?? { last: r.at, from: r.from, to: r.to, ink: 0, rows: 0 };
+    if (hits.length === 0) {
+      open.push(s);
+      all.push(s);
+    }
+    for (const o of hits.slice(1)) {
+      s.from = Math.min(s.from, o.from);
+      s.to = Math.max(s.to, o.to);
+      s.ink += o.ink;
+      s.rows += o.rows;
+      open.splice(open.indexOf(o), 1);
+      all.splice(all.indexOf(o), 1);
+    }
+    s.last = r.at;
+    s.from = Math.min(s.from, r.from);
+    s.to = Math.max(s.to, r.to);
+    s.ink += len;
+    s.rows += r.at * len;
+  }
+  return all
+    .filter((s) => s.ink / (s.to - s.from + 1) <= maxThick)
+    .map((s) => ({ at: s.rows / s.ink, from: s.from, to: s.to, thick: s.ink / (s.to - s.from + 1) }))
     .sort((a, b) => a.at - b.at || a.from - b.from);
+}
+
+/**
+ * The strokes that belong to a table: those joined (by meeting or crossing)
+ * into a grid with at least one long line. Horizontal and vertical strokes
+ * of characters (a title's, or a run of body text whose strokes touch) are
+ * short and meet only each other, so they are left as text.
+ */
+export function tableStrokes(h: readonly Run[], v: readonly Run[], long: number, meet: number): { h: Run[]; v: Run[] } {
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (const [i, a] of h.entries()) {
+    for (const [j, b] of v.entries()) {
+      if (b.at >= a.from - meet && b.at <= a.to + meet && a.at >= b.from - meet && a.at <= b.to + meet) parent[find(i)] = find(h.length + j);
+    }
+  }
+  const grids = new Set([...h, ...v].flatMap((s, i) => (s.to - s.from >= long ? [find(i)] : [])));
+  return { h: h.filter((_, i) => grids.has(find(i))), v: v.filter((_, j) => grids.has(find(h.length + j))) };
 }
 
 export interface ImageRulings {
@@ -141,15 +204,15 @@ export interface ImageRulings {
 export function findRulings(img: GreyImage): ImageRulings {
   const min = Math.round((MIN_RULING_PT * img.dpi) / 72);
   const thick = Math.max(2, Math.round((MAX_RULING_THICK_PT * img.dpi) / 72));
-  const h = strokes(inkRuns(img, true, min), thick);
-  const v = strokes(inkRuns(img, false, min), thick);
+  const { h, v } = tableStrokes(strokes(inkRuns(img, true, min), thick), strokes(inkRuns(img, false, min), thick), (LONG_RULING_PT * img.dpi) / 72, (MEET_PT * img.dpi) / 72);
   const pt = 72 / img.dpi;
-  const data = img.data.map((v) => (isInk(v) ? 0 : 255));
+  const data = img.data.map((v) => (v < TEXT_INK_LEVEL ? 0 : 255));
   const paint = (x0: number, y0: number, x1: number, y1: number) => {
     for (let y = Math.max(0, y0); y <= Math.min(img.height - 1, y1); y++) data.fill(255, y * img.width + Math.max(0, x0), y * img.width + Math.min(img.width, x1 + 1));
   };
-  for (const s of h) paint(s.from, Math.floor(s.at) - STROKE_PX, s.to, Math.ceil(s.at) + STROKE_PX);
-  for (const s of v) paint(Math.floor(s.at) - STROKE_PX, s.from, Math.ceil(s.at) + STROKE_PX, s.to);
+  const half = (s: Run) => (s.thick ?? 1) / 2 + STROKE_PX;
+  for (const s of h) paint(s.from, Math.floor(s.at - half(s)), s.to, Math.ceil(s.at + half(s)));
+  for (const s of v) paint(Math.floor(s.at - half(s)), s.from, Math.ceil(s.at + half(s)), s.to);
   return {
     rulings: [
       ...h.map((s) => ({ horizontal: true, pos: s.at * pt, from: s.from * pt, to: s.to * pt })),

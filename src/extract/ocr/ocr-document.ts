@@ -20,7 +20,7 @@ import { layout } from '../pdf/pdf.ts';
 import type { PageContent } from '../pdf/pdf-page-content.ts';
 import { atLeastDpi, decodeImage, type GreyImage } from './grey-image.ts';
 import { OcrEngineMissing, type OcrEngine } from './ocr-engine.ts';
-import { ocrPage } from './ocr-page.ts';
+import { ocrPages, PAGES_PER_RUN } from './ocr-page.ts';
 import { RENDER_DPI, renderPdfPages } from './pdf-page-images.ts';
 import { tesseractEngine } from './tesseract-engine.ts';
 
@@ -37,7 +37,7 @@ export async function ocrEngine(file: string): Promise<OcrEngine> {
 /** The document model of page images, read in page order. */
 export async function ocrDocument(images: readonly GreyImage[], file: string, format: SourceFormat, engine: OcrEngine): Promise<DocumentModel> {
   const pages: PageContent[] = [];
-  for (const [i, img] of images.entries()) pages.push(await ocrPage(img, i + 1, engine));
+  for (let i = 0; i < images.length; i += PAGES_PER_RUN) pages.push(...(await ocrPages(images.slice(i, i + PAGES_PER_RUN), i + 1, engine)));
   if (pages.every((p) => p.pieces.length === 0)) throw new NeedsOcrError(file, `OCR (${engine.name}) found no text on the page images`);
   return { file, format, blocks: layout(pages, file, {}).map(withConfidence), pageCount: pages.length, ocrEngine: engine.name };
 }

@@ -18,10 +18,17 @@ export interface OcrWord {
   line: number;
 }
 
+/** The engine's model for numbers (the default), or the model it reads the page's text with, also kept to digits. */
+export type NumberModel = 'numbers' | 'text';
+
 export interface OcrEngine {
   /** Name and version, recorded with what it read: output is the same only for the same engine version. */
   readonly name: string;
   recognize(img: GreyImage): Promise<OcrWord[]>;
+  /** The words of each of many small images (table cells), each read on its own. */
+  recognizeCells(imgs: readonly GreyImage[]): Promise<OcrWord[][]>;
+  /** The words of each of many one-line images that hold a number, read as digits (and separators) only, by the engine's number model or its text model. */
+  recognizeNumbers(imgs: readonly GreyImage[], model?: NumberModel): Promise<OcrWord[][]>;
 }
 
 /** The engine (or its Chinese model) is not installed: the file needs OCR that this machine cannot do. */

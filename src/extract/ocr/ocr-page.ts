@@ -1,6 +1,7 @@
 /**
  * One page image read as a PDF text layer is: the page straightened, its
- * rulings found and painted out, the rest read by the OCR engine, and the
+ * rulings found and painted out, the text of the ruled cells read cell by
+ * cell (ruled-cell-text.ts) and the rest of the page as a whole, and the
  * engine's words joined into text pieces (page units, top-down) that carry
  * their confidence. The result is the PageContent the PDF layout reads.
  */
@@ -9,6 +10,9 @@ import type { PageContent, Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 import { findRulings, measureSkew, straighten } from './image-rulings.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
+import { largeTextImage, largeTextRegions, withLargeText } from './large-text.ts';
+import { cutImages, cutRuledCells, readCuts } from './ruled-cell-text.ts';
+import { ruledCells } from './ruled-cells.ts';
 
 /** Words of one line closer than this, in heights of the line, are one piece of text (as a PDF prints a run). */
 const JOIN_GAP_EM = 0.6;
@@ -52,10 +56,45 @@ export function wordsToPieces(words: readonly OcrWord[], rulings: readonly Rulin
   return pieces.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
 
-export async function ocrPage(img: GreyImage, page: number, engine: OcrEngine): Promise<PageContent> {
-  const straight = straighten(img, measureSkew(img));
-  const { rulings, text } = findRulings(straight);
-  const words = await engine.recognize(text);
-  const pt = 72 / img.dpi;
-  return { page, width: img.width * pt, height: img.height * pt, pieces: wordsToPieces(words, rulings, page, img.dpi), rulings, images: 0 };
+/** Pages read in one engine run for their first read (and one for their numbers): the engine's start-up is paid once for them. */
+export const PAGES_PER_RUN = 8;
+
+/**
+ * Pages read as PDF text layers: each straightened and its rulings found,
+ * the rest of every page and every ruled cell read in one engine run (each
+ * an image of its own), then the large text (titles) of all of them scaled
+ * down, then the number cells of all of them.
+ */
+export async function ocrPages(imgs: readonly GreyImage[], firstPage: number, engine: OcrEngine): Promise<PageContent[]> {
+  const prepared = imgs.map((img) => {
+    const { rulings, text } = findRulings(straighten(img, measureSkew(img)));
+    return { rulings, text, cuts: cutRuledCells(text, ruledCells(rulings, text.width, text.height, text.dpi)) };
+  });
+  const reads = await engine.recognizeCells(prepared.flatMap((p) => [p.cuts.rest, ...cutImages(p.cuts)]));
+  const rest: OcrWord[][] = [];
+  const first: OcrWord[][][] = [];
+  let at = 0;
+  for (const p of prepared) {
+    rest.push(reads[at++] ?? []);
+    first.push(reads.slice(at, at + p.cuts.cuts.length));
+    at += p.cuts.cuts.length;
+  }
+  const large = prepared.map((p, k) => largeTextRegions(p.text, rest[k]!));
+  const larges = await engine.recognizeCells(prepared.flatMap((p, k) => large[k]!.map((r) => largeTextImage(p.cuts.rest, r))));
+  at = 0;
+  for (const [k, regions] of large.entries()) {
+    rest[k] = withLargeText(rest[k]!, regions, larges.slice(at, at + regions.length));
+    at += regions.length;
+  }
+  const cells = await readCuts(
+    prepared.map((p) => p.cuts),
+    first,
+    engine,
+  );
+  return prepared.map((p, k) => {
+    const pt = 72 / p.text.dpi;
+    const page = firstPage + k;
+    const words = [...rest[k]!, ...cells[k]!];
+    return { page, width: p.text.width * pt, height: p.text.height * pt, pieces: wordsToPieces(words, p.rulings, page, p.text.dpi), rulings: p.rulings, images: 0 };
+  });
 }

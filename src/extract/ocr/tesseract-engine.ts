@@ -6,14 +6,25 @@
  * the machine's cores.
  */
 import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { toPgm, type GreyImage } from './grey-image.ts';
-import { OcrEngineMissing, type OcrEngine, type OcrWord } from './ocr-engine.ts';
+import { OcrEngineMissing, type NumberModel, type OcrEngine, type OcrWord } from './ocr-engine.ts';
 
 /** Tesseract's language model for simplified Chinese (it reads Latin digits too). */
 const LANGUAGE = 'chi_sim';
+/** Page segmentation mode 7: the image is one line of text (a number cell). */
+const LINE_SEGMENTATION = '7';
 /** Page segmentation mode 6: one uniform block of text; the table lines are painted out before, so a page reads as lines of words. */
 const PAGE_SEGMENTATION = '6';
+/** The model number cells are read with when installed (Debian's tesseract-ocr installs it): it reads a lone digit that chi_sim takes for a character (2 as 之). */
+const NUMBER_LANGUAGE = 'eng';
+/** Characters a number cell is read with: digits, the decimal point and a thousands separator. */
+const NUMBER_CHARACTERS = '0123456789.,';
+/** Tesseract reads a line again inverted (light on dark) when unsure by default; a scanned report is dark on light, so that second read is time lost. */
+const NO_INVERTED_READ = '0';
 /** Longest a page may take, in milliseconds, before the engine is stopped. */
 const PAGE_TIMEOUT_MS = 120_000;
 /** TSV row level of a word. */
@@ -21,10 +32,17 @@ const WORD_LEVEL = '5';
 
 const run = promisify(execFile);
 
-let checked: Promise<string> | null = null;
+interface Installed {
+  /** "tesseract 5.x.y". */
+  version: string;
+  /** The model number cells are read with: NUMBER_LANGUAGE when installed, else LANGUAGE. */
+  numbers: string;
+}
 
-/** "tesseract 5.x.y", or OcrEngineMissing when tesseract or its chi_sim model is absent. */
-export function tesseractVersion(): Promise<string> {
+let checked: Promise<Installed> | null = null;
+
+/** What is installed, or OcrEngineMissing when tesseract or its chi_sim model is absent. */
+function installed(): Promise<Installed> {
   checked ??= (async () => {
     let langs: string;
     let version: string;
@@ -34,14 +52,21 @@ export function tesseractVersion(): Promise<string> {
     } catch (e) {
       throw new OcrEngineMissing(`tesseract is not on PATH (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
     }
-    if (!langs.split(/\s+/).includes(LANGUAGE)) throw new OcrEngineMissing(`tesseract has no ${LANGUAGE} model (apt-get install tesseract-ocr-chi-sim)`);
-    return version;
+    const list = langs.split(/\s+/);
+    if (!list.includes(LANGUAGE)) throw new OcrEngineMissing(`tesseract has no ${LANGUAGE} model (apt-get install tesseract-ocr-chi-sim)`);
+    return { version, numbers: list.includes(NUMBER_LANGUAGE) ? NUMBER_LANGUAGE : LANGUAGE };
   })();
   return checked;
 }
 
-function tsvWords(tsv: string): OcrWord[] {
-  const words: OcrWord[] = [];
+/** "tesseract 5.x.y", or OcrEngineMissing when tesseract or its chi_sim model is absent. */
+export async function tesseractVersion(): Promise<string> {
+  return (await installed()).version;
+}
+
+/** The words of TSV output, each with the (1-based) number of the image it was read from. */
+function tsvWords(tsv: string): Array<OcrWord & { image: number }> {
+  const words: Array<OcrWord & { image: number }> = [];
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== WORD_LEVEL || f.length < 12) continue;
@@ -51,14 +76,15 @@ function tsvWords(tsv: string): OcrWord[] {
     const [left, top, width, height] = f.slice(6, 10).map(Number) as [number, number, number, number];
     // block, paragraph and line numbers together name the line.
     const line = Number(f[2]) * 1_000_000 + Number(f[3]) * 1000 + Number(f[4]);
-    words.push({ text, x0: left, y0: top, x1: left + width, y1: top + height, confidence: conf / 100, line });
+    words.push({ text, x0: left, y0: top, x1: left + width, y1: top + height, confidence: conf / 100, line, image: Number(f[1]) });
   }
   return words;
 }
 
-function recognize(img: GreyImage): Promise<OcrWord[]> {
+/** Tesseract run on `input` (an image on stdin, or a file listing images), its TSV parsed. */
+function runTesseract(input: string, stdin: Buffer | null, dpi: number, options: readonly string[]): Promise<Array<OcrWord & { image: number }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', ['stdin', 'stdout', '-l', LANGUAGE, '--psm', PAGE_SEGMENTATION, '--dpi', String(img.dpi), 'tsv'], {
+    const child = spawn('tesseract', [input, 'stdout', '--dpi', String(dpi), '-c', `tessedit_do_invert=${NO_INVERTED_READ}`, ...options, 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: PAGE_TIMEOUT_MS,
@@ -73,12 +99,36 @@ function recognize(img: GreyImage): Promise<OcrWord[]> {
       else reject(new Error(`tesseract exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n').pop() ?? ''}`));
     });
     child.stdin.on('error', () => undefined);
-    child.stdin.end(toPgm(img));
+    child.stdin.end(stdin ?? undefined);
   });
 }
 
-/** The Tesseract engine, once it is known to be installed with chi_sim. */
+function recognize(img: GreyImage): Promise<OcrWord[]> {
+  return runTesseract('stdin', toPgm(img), img.dpi, ['-l', LANGUAGE, '--psm', PAGE_SEGMENTATION]);
+}
+
+/** Many small images read in one engine run (a list file names them), each on its own: words per image. */
+async function recognizeEach(imgs: readonly GreyImage[], options: readonly string[]): Promise<OcrWord[][]> {
+  if (imgs.length === 0) return [];
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-ocr-'));
+  try {
+    const files = imgs.map((_, i) => join(dir, `${i}.pgm`));
+    await Promise.all(imgs.map((img, i) => writeFile(files[i]!, toPgm(img))));
+    await writeFile(join(dir, 'list.txt'), files.join('\n') + '\n');
+    const per: OcrWord[][] = imgs.map(() => []);
+    for (const { image, ...w } of await runTesseract(join(dir, 'list.txt'), null, imgs[0]!.dpi, options)) per[image - 1]?.push(w);
+    return per;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const recognizeCells = (imgs: readonly GreyImage[]) => recognizeEach(imgs, ['-l', LANGUAGE, '--psm', PAGE_SEGMENTATION]);
+
+/** The Tesseract engine, once it is known to be installed with chi_sim; its name says which model reads numbers. */
 export async function tesseractEngine(): Promise<OcrEngine> {
-  const version = await tesseractVersion();
-  return { name: version, recognize };
+  const { version, numbers } = await installed();
+  const recognizeNumbers = (imgs: readonly GreyImage[], model: NumberModel = 'numbers') =>
+    recognizeEach(imgs, ['-l', model === 'numbers' ? numbers : LANGUAGE, '--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
+  return { name: `${version} (${LANGUAGE}, numbers ${numbers})`, recognize, recognizeCells, recognizeNumbers };
 }
