@@ -24,8 +24,7 @@ export type NumberModel = 'numbers' | 'text';
 export interface OcrEngine {
   /** Name and version, recorded with what it read: output is the same only for the same engine version. */
   readonly name: string;
-  recognize(img: GreyImage): Promise<OcrWord[]>;
-  /** The words of each of many small images (table cells), each read on its own. */
+  /** The words of each of many images (pages, table cells, titles), each read on its own, in one run. */
   recognizeCells(imgs: readonly GreyImage[]): Promise<OcrWord[][]>;
   /** The words of each of many one-line images that hold a number, read as digits (and separators) only, by the engine's number model or its text model. */
   recognizeNumbers(imgs: readonly GreyImage[], model?: NumberModel): Promise<OcrWord[][]>;

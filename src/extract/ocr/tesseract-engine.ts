@@ -1,7 +1,10 @@
 /**
  * Tesseract 5 with its chi_sim model (Debian: tesseract-ocr,
- * tesseract-ocr-chi-sim), run as a process: the page goes in on stdin as a
- * PGM, words come back as TSV (level 5 rows: box, confidence, text). One
+ * tesseract-ocr-chi-sim), run as a process: the images of a batch (pages,
+ * table cells, titles) are written as PGMs to a temporary folder and named
+ * in a list file, so one process (one load of the model) reads them all,
+ * each on its own; words come back as TSV (level 5 rows: image, box,
+ * confidence, text). Numbers are read with the eng model when installed. One
  * thread per process (OMP_THREAD_LIMIT=1), so the result does not depend on
  * the machine's cores.
  */
@@ -81,10 +84,10 @@ function tsvWords(tsv: string): Array<OcrWord & { image: number }> {
   return words;
 }
 
-/** Tesseract run on `input` (an image on stdin, or a file listing images), its TSV parsed. */
-function runTesseract(input: string, stdin: Buffer | null, dpi: number, options: readonly string[]): Promise<Array<OcrWord & { image: number }>> {
+/** Tesseract run on a file listing images, its TSV parsed. */
+function runTesseract(list: string, dpi: number, options: readonly string[]): Promise<Array<OcrWord & { image: number }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn('tesseract', [input, 'stdout', '--dpi', String(dpi), '-c', `tessedit_do_invert=${NO_INVERTED_READ}`, ...options, 'tsv'], {
+    const child = spawn('tesseract', [list, 'stdout', '--dpi', String(dpi), '-c', `tessedit_do_invert=${NO_INVERTED_READ}`, ...options, 'tsv'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
       timeout: PAGE_TIMEOUT_MS,
@@ -98,13 +101,8 @@ function runTesseract(input: string, stdin: Buffer | null, dpi: number, options:
       if (code === 0) resolve(tsvWords(Buffer.concat(out).toString('utf8')));
       else reject(new Error(`tesseract exited with ${code}: ${Buffer.concat(err).toString('utf8').trim().split('\n').pop() ?? ''}`));
     });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(stdin ?? undefined);
+    child.stdin.end();
   });
-}
-
-function recognize(img: GreyImage): Promise<OcrWord[]> {
-  return runTesseract('stdin', toPgm(img), img.dpi, ['-l', LANGUAGE, '--psm', PAGE_SEGMENTATION]);
 }
 
 /** Many small images read in one engine run (a list file names them), each on its own: words per image. */
@@ -116,7 +114,7 @@ async function recognizeEach(imgs: readonly GreyImage[], options: readonly strin
     await Promise.all(imgs.map((img, i) => writeFile(files[i]!, toPgm(img))));
     await writeFile(join(dir, 'list.txt'), files.join('\n') + '\n');
     const per: OcrWord[][] = imgs.map(() => []);
-    for (const { image, ...w } of await runTesseract(join(dir, 'list.txt'), null, imgs[0]!.dpi, options)) per[image - 1]?.push(w);
+    for (const { image, ...w } of await runTesseract(join(dir, 'list.txt'), imgs[0]!.dpi, options)) per[image - 1]?.push(w);
     return per;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -130,5 +128,5 @@ export async function tesseractEngine(): Promise<OcrEngine> {
   const { version, numbers } = await installed();
   const recognizeNumbers = (imgs: readonly GreyImage[], model: NumberModel = 'numbers') =>
     recognizeEach(imgs, ['-l', model === 'numbers' ? numbers : LANGUAGE, '--psm', LINE_SEGMENTATION, '-c', `tessedit_char_whitelist=${NUMBER_CHARACTERS}`]);
-  return { name: `${version} (${LANGUAGE}, numbers ${numbers})`, recognize, recognizeCells, recognizeNumbers };
+  return { name: `${version} (${LANGUAGE}, numbers ${numbers})`, recognizeCells, recognizeNumbers };
 }
