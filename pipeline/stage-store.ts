@@ -16,7 +16,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { ReadFileError } from '../src/errors.ts';
 import { summarize, type StagedResult, type StagedSummary } from './staged-result.ts';
 
-
 const LAST_GOOD = 'last-good.json';
 
 /**
