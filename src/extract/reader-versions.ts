@@ -13,10 +13,10 @@ export type ReaderFormat = 'text' | 'html' | 'docx' | 'pdf' | 'doc' | 'xlsx' | '
 
 export const READER_VERSIONS: Readonly<Record<ReaderFormat, string>> = {
   text: '2',
-  html: '3',
+  html: '4',
   docx: '1',
-  pdf: '4',
+  pdf: '5',
   doc: '1',
   xlsx: '1',
-  image: '2',
+  image: '3',
 };

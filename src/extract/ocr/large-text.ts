@@ -5,7 +5,9 @@
  * down to about the body's size, it reads as printed. The lines whose words
  * stand much taller than the page's usual word are found in the page's
  * first read, each run of such lines is cut out as one region, and the
- * words read there replace the first read's.
+ * words read there replace the first read's. One size does not read every
+ * title right (洪泽区 as 洪译区 at one, right at the next), so each region
+ * is read at three sizes and the read two of them agree on is taken.
  */
 import type { GreyImage } from './grey-image.ts';
 import type { OcrWord } from './ocr-engine.ts';
@@ -16,6 +18,9 @@ const LARGE_TEXT_RATIO = 1.6;
 const MARGIN_EM = 0.3;
 /** Line numbers of the words read again count down from here, apart from the page's and the cells' (which count up). */
 const LARGE_LINES = -1e12;
+
+/** Each region is read scaled down by its factor and by the factor plus each of these. */
+const MORE_SCALES = [1, 2];
 
 /** A region of large text, in page pixels, and the factor it is scaled down by. */
 export interface LargeText {
@@ -37,11 +42,16 @@ export function largeTextRegions(img: GreyImage, words: readonly OcrWord[]): Lar
   const lines = [...byLine.values()]
     .map((ws) => ({ ws, top: Math.min(...ws.map((w) => w.y0)), bottom: Math.max(...ws.map((w) => w.y1)), tall: median(ws.map((w) => w.y1 - w.y0)) }))
     .sort((a, b) => a.top - b.top);
+  const isLarge = (l: (typeof lines)[number]) => l.tall >= LARGE_TEXT_RATIO * usual;
+  const large = lines.filter(isLarge);
+  // A small "line" the engine made of a large line's strokes (四 四 -人 over a title) stands
+  // level with it; only a small line clear of every large line parts two of them.
+  const apart = (l: (typeof lines)[number]) => !large.some((t) => l.top < t.bottom && l.bottom > t.top);
   const groups: OcrWord[][] = [];
   let open: OcrWord[] | undefined;
   for (const line of lines) {
-    if (line.tall < LARGE_TEXT_RATIO * usual) {
-      open = undefined;
+    if (!isLarge(line)) {
+      if (apart(line)) open = undefined;
       continue;
     }
     // The next line of one title stands within a line's height of the last.
@@ -67,12 +77,15 @@ export function largeTextRegions(img: GreyImage, words: readonly OcrWord[]): Lar
 const MIN_ROW_INK = 2;
 /** Blank rows inside one line of large text (between a character's strokes), in heights of the text. */
 const LINE_GAP_EM = 0.25;
+/** A band of ink taller than this, in heights of the text, is lines run together (small body lines set close), not one line of large text. */
+const MAX_BAND_EM = 1.5;
 
 /**
  * The bottom of large text that goes on below `from` (a title line the
  * engine read as small noise is still as tall in the image): each following
  * band of ink rows at least `large` high, closer than a line's height, is
- * taken in.
+ * taken in; a band taller than a line of large text is small lines set
+ * close together, and ends it.
  */
 function belowInk(img: GreyImage, x0: number, x1: number, from: number, tall: number, large: number): number {
   const inked = (y: number) => {
@@ -88,37 +101,76 @@ function belowInk(img: GreyImage, x0: number, x1: number, from: number, tall: nu
     const start = y;
     let last = y;
     while (y < img.height && y - last <= LINE_GAP_EM * tall) if (inked(y++)) last = y;
-    if (last - start < large) return bottom;
+    if (last - start < large || last - start > MAX_BAND_EM * tall) return bottom;
     bottom = last;
   }
 }
 
-/** A region cut out and scaled down by its factor (each pixel the mean of its square). */
-export function largeTextImage(img: GreyImage, r: LargeText): GreyImage {
-  const f = r.scale;
-  const width = Math.max(1, Math.floor((r.x1 - r.x0) / f));
-  const height = Math.max(1, Math.floor((r.y1 - r.y0) / f));
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+/** White added around a scaled-down region, in points: the engine misreads text that touches the image's edge. */
+const PAD_PT = 8;
+
+/** Pixels of white around a region's image, at the image's resolution. */
+const padOf = (dpi: number): number => Math.round((PAD_PT * dpi) / 72);
+
+/** The factors a region is read at, in the order of its images. */
+const scalesOf = (r: LargeText): number[] => [r.scale, ...MORE_SCALES.map((m) => r.scale + m)];
+
+/** A region cut out at each of its sizes, to be read and voted on by `withLargeText`. */
+export const largeTextImages = (img: GreyImage, r: LargeText): GreyImage[] => scalesOf(r).map((scale) => scaledDown(img, r, scale));
+
+/** Images a region is cut out as. */
+export const IMAGES_PER_REGION = 1 + MORE_SCALES.length;
+
+/** A region cut out and scaled down by a factor (each pixel the mean of its square), in a margin of white. */
+function scaledDown(img: GreyImage, r: LargeText, f: number): GreyImage {
+  const dpi = img.dpi / f;
+  const pad = padOf(dpi);
+  const inner = Math.max(1, Math.floor((r.x1 - r.x0) / f));
+  const rows = Math.max(1, Math.floor((r.y1 - r.y0) / f));
+  const width = inner + 2 * pad;
+  const data = new Uint8Array(width * (rows + 2 * pad)).fill(255);
+  for (let y = 0; y < rows; y++) {
+    for (let x = 0; x < inner; x++) {
       let sum = 0;
       for (let dy = 0; dy < f; dy++) for (let dx = 0; dx < f; dx++) sum += img.data[(r.y0 + y * f + dy) * img.width + r.x0 + x * f + dx]!;
-      data[y * width + x] = Math.round(sum / (f * f));
+      data[(y + pad) * width + x + pad] = Math.round(sum / (f * f));
     }
   }
-  return { width, height, data, dpi: img.dpi / f };
+  return { width, height: rows + 2 * pad, data, dpi };
 }
 
-/** The page's words with those of each region replaced by its own read (back in page pixels). */
-export function withLargeText(words: readonly OcrWord[], regions: readonly LargeText[], reads: readonly OcrWord[][]): OcrWord[] {
+const textOf = (read: readonly OcrWord[]): string => read.map((w) => w.text).join('');
+const meanConfidence = (read: readonly OcrWord[]): number => read.reduce((sum, w) => sum + w.confidence, 0) / Math.max(1, read.length);
+
+/** Which of a region's reads to take: one whose text another read gives too, the surest such; else the surest of all. */
+export function votedRead(reads: readonly OcrWord[][]): number {
+  const all = reads.map((_, k) => k);
+  const agreed = all.filter((k) => all.some((j) => j !== k && textOf(reads[j]!) === textOf(reads[k]!)));
+  const pool = agreed.length > 0 ? agreed : all;
+  return pool.reduce((best, k) => (meanConfidence(reads[k]!) > meanConfidence(reads[best]!) ? k : best), pool[0] ?? 0);
+}
+
+/**
+ * The page's words with those of each region replaced by its voted read
+ * (back in page pixels); `reads` holds each region's reads at its sizes.
+ */
+export function withLargeText(words: readonly OcrWord[], regions: readonly LargeText[], reads: readonly OcrWord[][][], dpi: number): OcrWord[] {
   const inside = (w: OcrWord, r: LargeText) => {
     const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
     return x >= r.x0 && x < r.x1 && y >= r.y0 && y < r.y1;
   };
+  const chosen = regions.map((r, k) => {
+    const sizes = reads[k] ?? [];
+    const at = votedRead(sizes);
+    return { words: sizes[at] ?? [], scale: scalesOf(r)[at]! };
+  });
   // A region read as nothing keeps the page's words.
-  const kept = words.filter((w) => !regions.some((r, k) => (reads[k]?.length ?? 0) > 0 && inside(w, r)));
-  const again = regions.flatMap((r, k) =>
-    (reads[k] ?? []).map((w) => ({ ...w, x0: r.x0 + w.x0 * r.scale, x1: r.x0 + w.x1 * r.scale, y0: r.y0 + w.y0 * r.scale, y1: r.y0 + w.y1 * r.scale, line: LARGE_LINES * (k + 1) + w.line })),
-  );
+  const kept = words.filter((w) => !regions.some((r, k) => chosen[k]!.words.length > 0 && inside(w, r)));
+  const again = regions.flatMap((r, k) => {
+    const { words: read, scale } = chosen[k]!;
+    const pad = padOf(dpi / scale);
+    const [x, y] = [(v: number) => r.x0 + (v - pad) * scale, (v: number) => r.y0 + (v - pad) * scale];
+    return read.map((w) => ({ ...w, x0: x(w.x0), x1: x(w.x1), y0: y(w.y0), y1: y(w.y1), line: LARGE_LINES * (k + 1) + w.line }));
+  });
   return [...kept, ...again];
 }

@@ -10,7 +10,7 @@ import type { PageContent, Ruling } from '../pdf/pdf-page-content.ts';
 import type { GreyImage } from './grey-image.ts';
 import { findRulings, measureSkew, straighten } from './image-rulings.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
-import { largeTextImage, largeTextRegions, withLargeText } from './large-text.ts';
+import { IMAGES_PER_REGION, largeTextImages, largeTextRegions, withLargeText } from './large-text.ts';
 import { cutImages, cutRuledCells, readCuts } from './ruled-cell-text.ts';
 import { ruledCells } from './ruled-cells.ts';
 
@@ -80,11 +80,11 @@ export async function ocrPages(imgs: readonly GreyImage[], firstPage: number, en
     at += p.cuts.cuts.length;
   }
   const large = prepared.map((p, k) => largeTextRegions(p.text, rest[k]!));
-  const larges = await engine.recognizeCells(prepared.flatMap((p, k) => large[k]!.map((r) => largeTextImage(p.cuts.rest, r))));
+  const larges = await engine.recognizeCells(prepared.flatMap((p, k) => large[k]!.flatMap((r) => largeTextImages(p.cuts.rest, r))));
   at = 0;
   for (const [k, regions] of large.entries()) {
-    rest[k] = withLargeText(rest[k]!, regions, larges.slice(at, at + regions.length));
-    at += regions.length;
+    const reads = regions.map(() => larges.slice(at, (at += IMAGES_PER_REGION)));
+    rest[k] = withLargeText(rest[k]!, regions, reads, prepared[k]!.text.dpi);
   }
   const cells = await readCuts(
     prepared.map((p) => p.cuts),
