@@ -1,8 +1,8 @@
 /**
  * Publication: a run never writes the file analysts read. It copies the
  * published warehouse to <db>.work (a copy-on-write clone where the file
- * system has them), writes there, CHECKPOINTs and closes it, then renames it
- * over <db> in one step, the previous file kept as <db>.prev. A handle open
+ * system has them; the seed when nothing is published yet), writes there,
+ * CHECKPOINTs and closes it, then renames it over <db> in one step, the previous file kept as <db>.prev. A handle open
  * on the published file (READ_ONLY in the duckdb CLI, Python, DBeaver) keeps
  * reading the old file until it reconnects; a new connection sees the new
  * one. A run that dies before the rename leaves <db> as it was (the next run
@@ -11,6 +11,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { openWarehouse, type Warehouse } from '../src/load/warehouse.ts';
+import { SEED_FILE } from '../src/load/warehouse-seed.ts';
 
 export function workPath(db: string): string {
   return `${db}.work`;
@@ -25,12 +26,30 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** A fresh working copy of the published warehouse (empty when there is none yet), opened for writing. */
-export async function openWorkingCopy(db: string): Promise<Warehouse> {
-  const work = workPath(db);
+async function removeWork(work: string): Promise<void> {
   await rm(work, { force: true });
   await rm(`${work}.wal`, { force: true });
-  if (await exists(db)) await copyFile(db, work, constants.COPYFILE_FICLONE);
+}
+
+/**
+ * A fresh working copy of the published warehouse, opened for writing; where
+ * there is none yet, a copy of the seed (src/load/warehouse-seed.ts), or an
+ * empty warehouse built from nothing when the seed is missing or cannot be opened.
+ */
+export async function openWorkingCopy(db: string, seed = SEED_FILE): Promise<Warehouse> {
+  const work = workPath(db);
+  await removeWork(work);
+  if (await exists(db)) {
+    await copyFile(db, work, constants.COPYFILE_FICLONE);
+  } else if (await exists(seed)) {
+    await copyFile(seed, work, constants.COPYFILE_FICLONE);
+    try {
+      return await openWarehouse(work, { otherSchema: 'reset' });
+    } catch {
+      // A seed that this DuckDB cannot read is only a lost shortcut.
+      await removeWork(work);
+    }
+  }
   return openWarehouse(work, { otherSchema: 'reset' });
 }
 

@@ -5,14 +5,16 @@
  * imports rewritten to `.js`), then the data files the code reads beside
  * itself (JSON, CSV, TXT under src/ and pipeline/, and the .mjs worker
  * entry) and the SQL under sql/
- * copied to the same places under dist/. Run by `npm run build`, and by npm
- * itself after `npm ci` / `npm install` (the `prepare` script).
+ * copied to the same places under dist/, and the seed warehouse new
+ * warehouses start from (src/load/warehouse-seed.ts) written with the
+ * compiled code. Run by `npm run build`, and by npm itself after `npm ci` /
+ * `npm install` (the `prepare` script).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -36,3 +38,4 @@ for (const file of [...dataFiles(join(ROOT, 'src')), ...dataFiles(join(ROOT, 'pi
   cpSync(file, target);
 }
 cpSync(join(ROOT, 'sql'), join(DIST, 'sql'), { recursive: true });
+execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(pathToFileURL(join(DIST, 'src/load/warehouse-seed.js')).href)})).writeSeed()`], { stdio: 'inherit' });
