@@ -6,8 +6,8 @@
  * instead of becoming a grid. Cell text joins Word's split <span>s without
  * adding spaces; <br> and block elements inside a cell become a space.
  */
-import * as cheerio from 'cheerio';
 import { foldSpace, type Block, type DocumentModel, type SourceFormat } from './document.ts';
+import { loadHtml } from './html-parse.ts';
 import { resolveGrid, type SourceCell } from './html-table-grid.ts';
 
 /** The parts of a parsed HTML node this reader uses (domhandler's shape). */
@@ -60,7 +60,7 @@ function spanAttr(node: HtmlNode, name: string): number {
 }
 
 export function readHtmlDocument(html: string, file: string, format: SourceFormat): DocumentModel {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const title = foldSpace($('title').first().text()) || undefined;
   const blocks: Block[] = [];
   let inline = '';

@@ -10,7 +10,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as cheerio from 'cheerio';
 import type { Block, DocumentModel, Extractor } from '../document.ts';
 import { decodeHtml } from '../html-charset.ts';
 import { readHtmlDocument } from '../html-document.ts';
@@ -76,6 +75,8 @@ export const htmlWithPicturesExtractor: Extractor = {
   async extract(bytes, file) {
     const plain = await htmlExtractor.extract(bytes, file);
     if (plain.blocks.some((b) => b.kind === 'table')) return plain;
+    // Loaded only for a page without tables: cheerio's whole entry, to write the page back as parse5 does.
+    const cheerio = await import('cheerio');
     const $ = cheerio.load(decodeHtml(bytes).text);
     const pictures: Uint8Array[] = [];
     $('img').each((_, el) => {
