@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { LimitExceededError } from '../src/errors.ts';
 import { DEFAULT_LIMITS } from '../src/limits.ts';
-import { extractFile, readSource } from './extract-record.ts';
+import { extractFile } from './extract-record.ts';
+import { readSource } from './source-bytes.ts';
 
 const PDF = new URL('../test/fixtures/corpus/docs/hzq2023_working.pdf', import.meta.url).pathname;
 

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { isNianbaoError } from '../src/errors.ts';
 import type { SourceFormat } from '../src/extract/document.ts';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../src/limits.ts';
-import { extractBytes, readSource, sha256Hex } from './extract-record.ts';
+import { readSource, sha256Hex } from './source-bytes.ts';
 import { readerFormatOf, readerVersion } from './reader-version.ts';
 import { hostOf, stageKey, type StagedOutcome, type StagedResult } from './staged-result.ts';
 
@@ -63,6 +63,8 @@ export async function readRawFile(input: RawFileInput): Promise<StagedResult> {
   const key = stageKey(sha256, input.relPath, version, host);
   try {
     const options = { docName: input.relPath, limits, ...(host ? { sourceUrl: `http://${host}/` } : {}) };
+    // Loaded at the first file read, so a pool's main thread, which reads in workers, never loads the readers.
+    const { extractBytes } = await import('./extract-record.ts');
     const { record } = await extractBytes(input.path, bytes, options);
     return { key, source: { ...source, format: record.format }, outcome: { kind: 'record', record } };
   } catch (e) {

@@ -21,7 +21,7 @@ import type { PlannedReport } from '../src/load/planned-report.ts';
 import { exportWarehouse, qualitySummary, tableCounts, type Warehouse } from '../src/load/warehouse.ts';
 import type { ReportRecord } from '../src/transform/record.ts';
 import { DEFAULT_OVERRIDES } from '../src/transform/region/agency-overrides.ts';
-import { readSource, sha256Hex } from './extract-record.ts';
+import { readSource, sha256Hex } from './source-bytes.ts';
 import { createLogger } from './logger.ts';
 import { codeVersionLine } from './status.ts';
 import { checkRemovals, planWarehouse, type ListedFile, type WarehousePlan } from './plan-warehouse.ts';

@@ -2,7 +2,7 @@
  * The NBS 2023 division gazetteer (divisions.json, built by
  * scripts/build-regions.ts) with the look-ups the region resolver needs:
  * divisions by code and by name, ancestors by code prefix, and the place
- * names a text mentions. Loaded once at module load; every function is pure.
+ * names a text mentions. Read once, at the first look-up; every function is pure.
  */
 import { readFileSync } from 'node:fs';
 import { isGroupingRow } from './grouping-rows.ts';
@@ -24,23 +24,6 @@ interface DivisionsFile {
 }
 
 const FILE = new URL('./divisions.json', import.meta.url);
-const data = JSON.parse(readFileSync(FILE, 'utf8')) as DivisionsFile;
-
-export const GAZETTEER_SOURCE = data.source;
-
-const byCode = new Map<string, Division>();
-const byName = new Map<string, Division[]>();
-const byLevelLength = new Map<string, Division[]>();
-
-function add(level: DivisionLevel, rows: Array<[string, string]>): void {
-  for (const [code, name] of rows) {
-    const d: Division = { code, name, level };
-    byCode.set(code, d);
-    if (isGroupingRow(name)) continue;
-    push(byName, name, d);
-    push(byLevelLength, `${level}:${name.length}`, d);
-  }
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -48,20 +31,91 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-add('province', data.provinces);
-add('city', data.cities);
-add('county', data.counties);
-add('township', data.townships);
-
-/** A township printed as "XX街道办事处" is listed as "XX街道" (and a few the other way round). */
-const TOWNSHIP_ALIAS = new Map<string, Division[]>();
-for (const [name, list] of byName) {
-  for (const d of list) {
-    if (d.level !== 'township') continue;
-    if (name.endsWith('街道')) push(TOWNSHIP_ALIAS, `${name}办事处`, d);
-    else if (name.endsWith('街道办事处')) push(TOWNSHIP_ALIAS, name.slice(0, -3), d);
-  }
+/** Every division by its code, and the file it was read from. */
+interface Codes {
+  data: DivisionsFile;
+  byCode: Map<string, Division>;
 }
+
+/** The look-ups by name, built from the codes. */
+interface Names {
+  byName: Map<string, Division[]>;
+  byLevelLength: Map<string, Division[]>;
+  townshipAlias: Map<string, Division[]>;
+  autonomousAlias: Map<string, Division[]>;
+  byStem: Map<string, Division[]>;
+  clueIndex: Map<string, Division[]>;
+}
+
+const LEVEL_LISTS = [
+  ['province', 'provinces'],
+  ['city', 'cities'],
+  ['county', 'counties'],
+  ['township', 'townships'],
+] as const;
+
+function readCodes(): Codes {
+  const data = JSON.parse(readFileSync(FILE, 'utf8')) as DivisionsFile;
+  const byCode = new Map<string, Division>();
+  for (const [level, list] of LEVEL_LISTS) for (const [code, name] of data[list]) byCode.set(code, { code, name, level });
+  return { data, byCode };
+}
+
+function indexNames({ data, byCode }: Codes): Names {
+  const byName = new Map<string, Division[]>();
+  const byLevelLength = new Map<string, Division[]>();
+  for (const d of byCode.values()) {
+    if (isGroupingRow(d.name)) continue;
+    push(byName, d.name, d);
+    push(byLevelLength, `${d.level}:${d.name.length}`, d);
+  }
+
+  /** A township printed as "XX街道办事处" is listed as "XX街道" (and a few the other way round). */
+  const townshipAlias = new Map<string, Division[]>();
+  for (const [name, list] of byName) {
+    for (const d of list) {
+      if (d.level !== 'township') continue;
+      if (name.endsWith('街道')) push(townshipAlias, `${name}办事处`, d);
+      else if (name.endsWith('街道办事处')) push(townshipAlias, name.slice(0, -3), d);
+    }
+  }
+
+  /** Autonomous counties, banners and prefectures as reports shorten them: 互助县 for 互助土族自治县, 黔东南州. */
+  const autonomousAlias = new Map<string, Division[]>();
+  for (const d of byCode.values()) {
+    if (d.level !== 'county' && d.level !== 'city') continue;
+    const m = AUTONOMOUS.exec(d.name);
+    const suffix = /自治(县|旗|州)$/u.exec(d.name)?.[1];
+    if (!m?.[1] || !suffix) continue;
+    const alias = `${m[1]}${suffix}`;
+    if (!byName.has(alias)) push(autonomousAlias, alias, d);
+  }
+
+  const byStem = new Map<string, Division[]>();
+  for (const rows of [data.provinces, data.cities]) {
+    for (const [code] of rows) {
+      const d = byCode.get(code);
+      if (!d || isGroupingRow(d.name)) continue;
+      const stem = stemOf(d.name);
+      if (stem && stem !== d.name) push(byStem, stem, d);
+    }
+  }
+
+  const clueIndex = new Map<string, Division[]>();
+  for (const d of byCode.values()) {
+    if (d.level === 'township' || isPlaceholder(d) || d.name.length < 3 || GENERIC_COUNTY.has(d.name)) continue;
+    push(clueIndex, d.name.slice(0, 2), d);
+  }
+  for (const list of clueIndex.values()) list.sort((a, b) => b.name.length - a.name.length);
+
+  return { byName, byLevelLength, townshipAlias, autonomousAlias, byStem, clueIndex };
+}
+
+let codesRead: Codes | undefined;
+let namesIndexed: Names | undefined;
+/** Read at the first look-up, not at load: a process that places no agency (a pool's main thread) reads codes at most. */
+const codes = (): Codes => (codesRead ??= readCodes());
+const names = (): Names => (namesIndexed ??= indexNames(codes()));
 
 /**
  * Short names of provinces and prefecture-level units ("江苏" for 江苏省,
@@ -80,29 +134,9 @@ export function stemOf(name: string): string | null {
   return plain ? (plain[1] ?? null) : null;
 }
 
-/** Autonomous counties, banners and prefectures as reports shorten them: 互助县 for 互助土族自治县, 黔东南州. */
-const AUTONOMOUS_ALIAS = new Map<string, Division[]>();
-for (const d of byCode.values()) {
-  if (d.level !== 'county' && d.level !== 'city') continue;
-  const m = AUTONOMOUS.exec(d.name);
-  const suffix = /自治(县|旗|州)$/u.exec(d.name)?.[1];
-  if (!m?.[1] || !suffix) continue;
-  const alias = `${m[1]}${suffix}`;
-  if (!byName.has(alias)) push(AUTONOMOUS_ALIAS, alias, d);
-}
-
-const byStem = new Map<string, Division[]>();
-for (const rows of [data.provinces, data.cities]) {
-  for (const [code] of rows) {
-    const d = byCode.get(code);
-    if (!d || isGroupingRow(d.name)) continue;
-    const stem = stemOf(d.name);
-    if (stem && stem !== d.name) push(byStem, stem, d);
-  }
-}
 
 export function divisionByCode(code: string): Division | undefined {
-  return byCode.get(code);
+  return codes().byCode.get(code);
 }
 
 /**
@@ -110,17 +144,18 @@ export function divisionByCode(code: string): Division | undefined {
  * office's name (XX街道办事处), or an autonomous unit's usual short form (互助县).
  */
 export function divisionsNamed(name: string): Division[] {
-  return [...(byName.get(name) ?? []), ...(TOWNSHIP_ALIAS.get(name) ?? []), ...(AUTONOMOUS_ALIAS.get(name) ?? [])];
+  const n = names();
+  return [...(n.byName.get(name) ?? []), ...(n.townshipAlias.get(name) ?? []), ...(n.autonomousAlias.get(name) ?? [])];
 }
 
 /** Provinces and prefecture-level divisions whose short name (suffix stripped) this is. */
 export function divisionsByStem(stem: string): Division[] {
-  return byStem.get(stem) ?? [];
+  return names().byStem.get(stem) ?? [];
 }
 
 /** Divisions of one level whose name has this many characters (for one-character-off matching). */
 export function divisionsOfLength(level: DivisionLevel, length: number): readonly Division[] {
-  return byLevelLength.get(`${level}:${length}`) ?? [];
+  return names().byLevelLength.get(`${level}:${length}`) ?? [];
 }
 
 export function levelOfCode(code: string): DivisionLevel {
@@ -130,6 +165,7 @@ export function levelOfCode(code: string): DivisionLevel {
 /** The division's ancestors, province first, as the gazetteer lists them (placeholders included). */
 export function ancestorsOf(code: string): Division[] {
   const prefixes = [2, 4, 6].filter((n) => n < code.length).map((n) => code.slice(0, n));
+  const { byCode } = codes();
   return prefixes.map((p) => byCode.get(p)).filter((d): d is Division => d !== undefined);
 }
 
@@ -144,7 +180,7 @@ export function isPlaceholder(d: Division): boolean {
 
 /** "河南省商丘市梁园区孙福集乡", skipping NBS placeholders such as 市辖区. */
 export function fullPath(code: string): string {
-  const self = byCode.get(code);
+  const self = codes().byCode.get(code);
   return [...ancestorsOf(code), ...(self ? [self] : [])]
     .filter((d) => !isPlaceholder(d))
     .map((d) => d.name)
@@ -160,12 +196,6 @@ export function fullPath(code: string): string {
  */
 const GENERIC_COUNTY = new Set(['新城区', '老城区', '城中区', '市中区', '市南区', '市北区', '城东区', '城西区', '城北区', '城南区', '东城区', '西城区', '城厢区', '新区', '新华区', '和平区', '中山区', '新兴区', '东风区', '南山区', '东山区', '江北区', '江南区', '河东区', '河西区', '河北区', '海南区', '南岸区', '江城区', '郊区']);
 
-const clueIndex = new Map<string, Division[]>();
-for (const d of byCode.values()) {
-  if (d.level === 'township' || isPlaceholder(d) || d.name.length < 3 || GENERIC_COUNTY.has(d.name)) continue;
-  push(clueIndex, d.name.slice(0, 2), d);
-}
-for (const list of clueIndex.values()) list.sort((a, b) => b.name.length - a.name.length);
 
 export interface PlaceMention {
   name: string;
@@ -186,6 +216,7 @@ export function compactText(text: string): string {
  */
 export function placeMentions(text: string): PlaceMention[] {
   const s = compactText(text);
+  const { clueIndex } = names();
   const out: PlaceMention[] = [];
   for (let i = 0; i < s.length - 1; i++) {
     const list = clueIndex.get(s.slice(i, i + 2));
