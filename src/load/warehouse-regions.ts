@@ -3,7 +3,8 @@
  * (src/transform/region/divisions.json): every province, city, county and
  * township with its parent, so coverage can count the divisions a region
  * has. Rewritten in one transaction when the gazetteer's content changes
- * (its sha256 is kept in warehouse_meta under 'gazetteer').
+ * (its sha256 is kept in warehouse_meta under 'gazetteer'); a warehouse that
+ * holds this version is not rewritten, and the file is then only hashed.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -32,9 +33,10 @@ const LEVELS = [
 ] as const;
 
 export interface Gazetteer {
-  /** sha256 of divisions.json plus its source line: what warehouse_meta keeps. */
+  /** sha256 of divisions.json (its source line included): what warehouse_meta keeps. */
   version: string;
-  rows: Row[];
+  /** The rows, parsed only when they are to be written (a warehouse already holding this version needs none). */
+  rows(): Row[];
 }
 
 export function gazetteerRows(data: DivisionsFile): Row[] {
@@ -51,13 +53,20 @@ export function gazetteerRows(data: DivisionsFile): Row[] {
 
 export async function readGazetteer(): Promise<Gazetteer> {
   const file = fileURLToPath(DIVISIONS);
+  let text: string;
   try {
-    const text = await readFile(file, 'utf8');
-    const data = JSON.parse(text) as DivisionsFile;
-    return { version: `${data.source} sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, rows: gazetteerRows(data) };
+    text = await readFile(file, 'utf8');
   } catch (e) {
     throw toLoadError(e, file, 'cannot read the gazetteer');
   }
+  const rows = (): Row[] => {
+    try {
+      return gazetteerRows(JSON.parse(text) as DivisionsFile);
+    } catch (e) {
+      throw toLoadError(e, file, 'cannot read the gazetteer');
+    }
+  };
+  return { version: `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, rows };
 }
 
 /** Writes regions when the stored gazetteer version differs (inside the caller's transaction). */
@@ -69,6 +78,6 @@ export async function writeGazetteer(
   const gazetteer = await readGazetteer();
   if (stored.getRows()[0]?.[0] === gazetteer.version) return;
   await connection.run('DELETE FROM regions');
-  await appendAll('regions', gazetteer.rows);
+  await appendAll('regions', gazetteer.rows());
   await connection.run(`INSERT OR REPLACE INTO warehouse_meta VALUES ('gazetteer', $1)`, [gazetteer.version]);
 }

@@ -20,7 +20,7 @@ import { exportWarehouse, openWarehouse, qualitySummary, reportId, tableCounts, 
 import { readGazetteer } from './warehouse-regions.ts';
 
 /** Rows of the NBS gazetteer (provinces, cities, counties, townships of divisions.json). */
-const GAZETTEER_ROWS = (await readGazetteer()).rows.length;
+const GAZETTEER_ROWS = (await readGazetteer()).rows().length;
 const FGJ = readLabel('shuyang-fgj-2023'); // 沭阳县发展和改革局 2023, many blank cells
 const HZQ = readLabel('hzq2023_working'); // 淮安市洪泽区人民政府 2023
 const FGJ_REGION = { ...regionFromNames('江苏省', '宿迁市', '沭阳县'), kind: 'department', parent_government: '沭阳县人民政府' };
