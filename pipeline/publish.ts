@@ -2,11 +2,12 @@
  * Publication: a run never writes the file analysts read. It copies the
  * published warehouse to <db>.work (a copy-on-write clone where the file
  * system has them; the seed when nothing is published yet), writes there,
- * CHECKPOINTs and closes it, then renames it over <db> in one step, the previous file kept as <db>.prev. A handle open
- * on the published file (READ_ONLY in the duckdb CLI, Python, DBeaver) keeps
- * reading the old file until it reconnects; a new connection sees the new
- * one. A run that dies before the rename leaves <db> as it was (the next run
- * starts from a new copy).
+ * CHECKPOINTs and closes it, then renames it over <db> in one step, the
+ * previous file kept as <db>.prev. A handle open on the published file
+ * (READ_ONLY in the duckdb CLI, Python, DBeaver) keeps reading the old file
+ * until it reconnects; a new connection sees the new one. A run that dies
+ * before the rename leaves <db> as it was (the next run starts from a new
+ * copy).
  */
 import { constants } from 'node:fs';
 import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
