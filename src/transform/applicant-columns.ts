@@ -7,7 +7,7 @@
  * keeps its place: its values are reported, never moved onto a neighbour.
  * Pure.
  */
-import { cellUnder, columnTexts, ownColumns, readingsOf } from './header-columns.ts';
+import { cellUnder, columnTexts, oncePerHeader, ownColumns, readingsOf } from './header-columns.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { readCell } from './read-cell.ts';
@@ -28,15 +28,8 @@ function applicantOf(text: string): string | null {
   return APPLICANT_COLUMN_MATCHERS.find((m) => m.keywords.some((k) => (m.exact ? norm === k : norm.includes(k))))?.code ?? null;
 }
 
-/** Each header's columns, read once: every data row of a table is read under the same header. */
-const columnsOfHeader = new WeakMap<readonly LogicalRow[], readonly HeaderColumn[]>();
-
 /** The value columns of the header: from the first column naming an applicant column to the last column. */
-export function applicantColumns(header: readonly LogicalRow[]): readonly HeaderColumn[] {
-  let columns = columnsOfHeader.get(header);
-  if (columns === undefined) columnsOfHeader.set(header, (columns = readColumns(header)));
-  return columns;
-}
+export const applicantColumns: (header: readonly LogicalRow[]) => readonly HeaderColumn[] = oncePerHeader(readColumns);
 
 function readColumns(header: readonly LogicalRow[]): HeaderColumn[] {
   const texts = columnTexts(header);

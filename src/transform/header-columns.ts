@@ -37,3 +37,16 @@ export function cellUnder(row: LogicalRow, column: number): Cell | null {
   if (!cell || isHorizontalCopy(cell, row)) return null;
   return cell;
 }
+
+/**
+ * A reading of a header done once per header: every data row of a table is
+ * read under the same header rows, so the columns they name are read at its
+ * first row and kept (weakly, with the header).
+ */
+export function oncePerHeader<T>(read: (header: readonly LogicalRow[]) => T): (header: readonly LogicalRow[]) => T {
+  const done = new WeakMap<readonly LogicalRow[], T>();
+  return (header) => {
+    if (!done.has(header)) done.set(header, read(header));
+    return done.get(header) as T;
+  };
+}

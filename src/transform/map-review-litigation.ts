@@ -21,7 +21,7 @@ import { lexValue } from '../extract/value-lexer.ts';
 import { blankReviewLitigation } from './blank-review-litigation.ts';
 import { fitValues } from './fit-values.ts';
 import { readTransposedReview } from './read-transposed-review.ts';
-import { cellUnder, columnTexts, ownColumns, readingsOf } from './header-columns.ts';
+import { cellUnder, columnTexts, oncePerHeader, ownColumns, readingsOf } from './header-columns.ts';
 import type { LogicalRow } from './logical-rows.ts';
 import { includesAny, normalizeLabel } from './normalize-label.ts';
 import { printedList, readCell } from './read-cell.ts';
@@ -73,15 +73,6 @@ interface OutcomeColumn {
   proceeding: string | null;
 }
 
-/** Each header's outcome columns, read once: every row of a table is read under the same header. */
-const outcomeColumnsOf = new WeakMap<readonly LogicalRow[], readonly OutcomeColumn[]>();
-
-function outcomeColumns(header: readonly LogicalRow[]): readonly OutcomeColumn[] {
-  let columns = outcomeColumnsOf.get(header);
-  if (columns === undefined) outcomeColumnsOf.set(header, (columns = readOutcomeColumns(header)));
-  return columns;
-}
-
 /**
  * The outcome columns of a grid header. Consecutive columns naming
  * different outcomes form one proceeding's group (结果维持 … 总计); the
@@ -111,6 +102,8 @@ function readOutcomeColumns(header: readonly LogicalRow[]): OutcomeColumn[] {
     return group.map((g) => ({ ...g, proceeding }));
   });
 }
+
+const outcomeColumns: (header: readonly LogicalRow[]) => readonly OutcomeColumn[] = oncePerHeader(readOutcomeColumns);
 
 /** A row of the table's header: outcome names, or in a grid table the proceedings over them. */
 function isHeaderRow(row: LogicalRow): boolean {

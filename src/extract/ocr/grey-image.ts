@@ -104,3 +104,13 @@ export function atLeastDpi(img: GreyImage, dpi: number): GreyImage {
   }
   return { width, height, data, dpi };
 }
+
+/** A row or column of a black-and-white image (ink 0) with fewer ink pixels than this is scanner noise. */
+export const MIN_INK_PIXELS = 2;
+
+/** True when row `y` of a black-and-white image holds ink between x0 and x1 (x1 excluded). */
+export function rowHasInk(img: GreyImage, y: number, x0: number, x1: number): boolean {
+  let n = 0;
+  for (let x = x0; x < x1 && n < MIN_INK_PIXELS; x++) if (img.data[y * img.width + x] === 0) n++;
+  return n >= MIN_INK_PIXELS;
+}

@@ -9,7 +9,7 @@
  * title right (洪泽区 as 洪译区 at one, right at the next), so each region
  * is read at three sizes and the read two of them agree on is taken.
  */
-import type { GreyImage } from './grey-image.ts';
+import { rowHasInk, type GreyImage } from './grey-image.ts';
 import type { OcrWord } from './ocr-engine.ts';
 
 /** A line whose median word is this many times the page's median word height is large text. */
@@ -73,8 +73,6 @@ export function largeTextRegions(img: GreyImage, words: readonly OcrWord[]): Lar
   });
 }
 
-/** A row of a region holds ink when it has this many ink pixels. */
-const MIN_ROW_INK = 2;
 /** Blank rows inside one line of large text (between a character's strokes), in heights of the text. */
 const LINE_GAP_EM = 0.25;
 /** A band of ink taller than this, in heights of the text, is lines run together (small body lines set close), not one line of large text. */
@@ -88,11 +86,7 @@ const MAX_BAND_EM = 1.5;
  * close together, and ends it.
  */
 function belowInk(img: GreyImage, x0: number, x1: number, from: number, tall: number, large: number): number {
-  const inked = (y: number) => {
-    let n = 0;
-    for (let x = x0; x < x1 && n < MIN_ROW_INK; x++) if (img.data[y * img.width + x] === 0) n++;
-    return n >= MIN_ROW_INK;
-  };
+  const inked = (y: number) => rowHasInk(img, y, x0, x1);
   let bottom = from;
   for (;;) {
     let y = bottom;

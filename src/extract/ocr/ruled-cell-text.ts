@@ -11,7 +11,7 @@
  * differently is read a third time (the page's model kept to digits) to
  * decide, and has no confidence either way.
  */
-import type { GreyImage } from './grey-image.ts';
+import { MIN_INK_PIXELS, rowHasInk, type GreyImage } from './grey-image.ts';
 import type { OcrEngine, OcrWord } from './ocr-engine.ts';
 import type { CellBox } from './ruled-cells.ts';
 
@@ -21,8 +21,6 @@ const NUMBER_LIKE = /^[0-9.,oO〇lI|]+$/;
 const INSET_PT = 1.2;
 /** Tallest ink of one line of numbers, in points (body text is 9-12 pt; its digits stand about 0.7 of that). */
 const MAX_LINE_PT = 14;
-/** A row or column of a cell with fewer ink pixels than this is scanner noise. */
-const MIN_INK_PER_LINE = 2;
 /** White around each cut's ink, in points. */
 const PAD_PT = 4;
 /** Most characters the first read may make of a lone number it misread (纪 for 3, 2之 for 2); a row's label is longer. */
@@ -85,9 +83,9 @@ function inkBox(img: GreyImage, c: CellBox): Omit<Cut, 'row'> | undefined {
         cols[x - c.x0]!++;
       }
     }
-    if (n >= MIN_INK_PER_LINE) rows.push(y);
+    if (n >= MIN_INK_PIXELS) rows.push(y);
   }
-  const inkCols = [...cols.keys()].filter((i) => cols[i]! >= MIN_INK_PER_LINE);
+  const inkCols = [...cols.keys()].filter((i) => cols[i]! >= MIN_INK_PIXELS);
   if (rows.length === 0 || inkCols.length === 0) return undefined;
   return { x0: c.x0 + inkCols[0]!, y0: rows[0]!, x1: c.x0 + inkCols[inkCols.length - 1]! + 1, y1: rows[rows.length - 1]! + 1 };
 }
@@ -107,9 +105,7 @@ function glyphColumn(img: GreyImage, c: Cut): Array<[number, number]> | undefine
   const width = c.x1 - c.x0;
   const bands: Array<[number, number]> = [];
   for (let y = c.y0; y < c.y1; y++) {
-    let n = 0;
-    for (let x = c.x0; x < c.x1; x++) if (img.data[y * img.width + x] === 0) n++;
-    if (n < MIN_INK_PER_LINE) continue;
+    if (!rowHasInk(img, y, c.x0, c.x1)) continue;
     const last = bands[bands.length - 1];
     if (last && (last[1] === y || y + 1 - last[0] <= GLYPH_TALLNESS * width)) last[1] = y + 1;
     else bands.push([y, y + 1]);
