@@ -1,12 +1,12 @@
 /**
  * The stage: every file's StagedResult, kept beside the warehouse as soon as
- * it is read, by stage key (pipeline/staged-result.ts). Each result is two
- * files under results/<first two hex digits>/: <key>.json.gz (the whole
- * result) and <key>.sum.json (its summary, written last: a result is staged
- * once its summary exists). Every write goes to a temporary file first and is
- * renamed into place, so a run killed at any moment leaves whole files or
- * none. last-good.json maps each path to the key of its last good record,
- * the memory that lets a file that now fails keep its last good facts.
+ * it is read, by stage key (pipeline/staged-result.ts). Each result is one
+ * file, results/<first two hex digits>/<key>.stage: its summary as one line
+ * of JSON, then the whole result as gzipped JSON. The file is written under a
+ * temporary name and renamed into place, so a run killed at any moment leaves
+ * a whole result or none, and a result is staged once its file exists.
+ * last-good.json maps each path to the key of its last good record, the
+ * memory that lets a file that now fails keep its last good facts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,16 @@ import { ReadFileError } from '../src/errors.ts';
 import { summarize, type StagedResult, type StagedSummary } from './staged-result.ts';
 
 const LAST_GOOD = 'last-good.json';
+
+/**
+ * A staged result's file name ends so. Stages written before results were
+ * one file each (<key>.json.gz and <key>.sum.json) are not read: their files
+ * are read again once.
+ */
+const RESULT_SUFFIX = '.stage';
+
+/** Ends the summary line at the head of a result file. */
+const SUMMARY_END = 0x0a;
 
 /**
  * gzip level of a staged result: the fastest. A record's JSON repeats its
@@ -39,20 +49,39 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
 }
 
 /**
- * writeAtomic, blocking: for a worker thread, where waiting costs nothing and
- * each await would be a round trip through libuv's threads. The folder is
- * made only when the write finds it missing (once per results/<xx>/).
+ * Folders this thread has written into (results/<xx>/). A write into one of
+ * them goes straight ahead; into any other, the folder is made first, rather
+ * than found missing by a failed write (a thrown error costs more than the
+ * write).
  */
-function writeAtomicSync(path: string, data: string | Uint8Array): void {
+const knownFolders = new Set<string>();
+
+function writeMakingFolder(tmp: string, data: Uint8Array): void {
+  const folder = dirname(tmp);
+  if (!knownFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    knownFolders.add(folder);
+    writeFileSync(tmp, data);
+    return;
+  }
+  try {
+    writeFileSync(tmp, data);
+  } catch (e) {
+    // The folder was removed since (a stage deleted between two runs of one process).
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    knownFolders.delete(folder);
+    writeMakingFolder(tmp, data);
+  }
+}
+
+/**
+ * writeAtomic, blocking: for a worker thread, where waiting costs nothing and
+ * each await would be a round trip through libuv's threads.
+ */
+function writeAtomicSync(path: string, data: Uint8Array): void {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    try {
-      writeFileSync(tmp, data);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(tmp, data);
-    }
+    writeMakingFolder(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -63,8 +92,21 @@ function writeAtomicSync(path: string, data: string | Uint8Array): void {
 export class StageStore {
   constructor(readonly dir: string) {}
 
-  private base(key: string): string {
-    return join(this.dir, 'results', key.slice(0, 2), key);
+  private file(key: string): string {
+    return join(this.dir, 'results', key.slice(0, 2), `${key}${RESULT_SUFFIX}`);
+  }
+
+  /** A result file's bytes, and where its summary line ends. */
+  private read(key: string): { bytes: Buffer; end: number; file: string } {
+    const file = this.file(key);
+    try {
+      const bytes = readFileSync(file);
+      const end = bytes.indexOf(SUMMARY_END);
+      if (end < 0) throw new Error('no summary line');
+      return { bytes, end, file };
+    } catch (e) {
+      throw new ReadFileError(file, e);
+    }
   }
 
   /**
@@ -75,7 +117,7 @@ export class StageStore {
    */
   async has(key: string): Promise<boolean> {
     try {
-      return statSync(`${this.base(key)}.sum.json`, { throwIfNoEntry: false }) !== undefined;
+      return statSync(this.file(key), { throwIfNoEntry: false }) !== undefined;
     } catch {
       return false;
     }
@@ -88,24 +130,24 @@ export class StageStore {
    */
   put(result: StagedResult): StagedSummary {
     const summary = summarize(result);
-    writeAtomicSync(`${this.base(result.key)}.json.gz`, gzipSync(JSON.stringify(result), { level: STAGE_GZIP_LEVEL }));
-    writeAtomicSync(`${this.base(result.key)}.sum.json`, JSON.stringify(summary));
+    const head = Buffer.from(`${JSON.stringify(summary)}\n`, 'utf8');
+    writeAtomicSync(this.file(result.key), Buffer.concat([head, gzipSync(JSON.stringify(result), { level: STAGE_GZIP_LEVEL })]));
     return summary;
   }
 
   async summary(key: string): Promise<StagedSummary> {
-    const file = `${this.base(key)}.sum.json`;
+    const { bytes, end, file } = this.read(key);
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as StagedSummary;
+      return JSON.parse(bytes.toString('utf8', 0, end)) as StagedSummary;
     } catch (e) {
       throw new ReadFileError(file, e);
     }
   }
 
   async result(key: string): Promise<StagedResult> {
-    const file = `${this.base(key)}.json.gz`;
+    const { bytes, end, file } = this.read(key);
     try {
-      return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as StagedResult;
+      return JSON.parse(gunzipSync(bytes.subarray(end + 1)).toString('utf8')) as StagedResult;
     } catch (e) {
       throw new ReadFileError(file, e);
     }

@@ -38,7 +38,7 @@ async function writeDocuments(raw: string, from: number, to: number): Promise<vo
 async function stagedCount(stage: string): Promise<number> {
   let n = 0;
   for (const sub of await readdir(join(stage, 'results')).catch(() => [] as string[])) {
-    n += (await readdir(join(stage, 'results', sub))).filter((f) => f.endsWith('.sum.json')).length;
+    n += (await readdir(join(stage, 'results', sub))).filter((f) => f.endsWith('.stage')).length;
   }
   return n;
 }
