@@ -10,7 +10,7 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const REPORT = join(ROOT, 'test/fixtures/corpus/docs/000_d4859fce74386304.txt');
 
 describe('StageStore', () => {
-  it('keeps each result as one file whose summary and record read back as put, and stages again into a folder removed since', async () => {
+  it('appends results to one segment per thread, reads back each summary and record as put, and stages again into a stage deleted since', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nianbao-stage-'));
     try {
       const result = await readRawFile({ path: REPORT, relPath: '000_d4859fce74386304.txt' });
@@ -21,14 +21,24 @@ describe('StageStore', () => {
       expect(await stage.has(result.key)).toBe(true);
       expect(await stage.summary(result.key)).toEqual(summary);
       expect(await stage.result(result.key)).toEqual(result);
-      const folder = join(dir, 'results', result.key.slice(0, 2));
-      expect(await readdir(folder)).toEqual([`${result.key}.stage`]);
+      const other = { ...result, key: 'f'.repeat(32), source: { ...result.source, relPath: 'copy.txt' } };
+      stage.put(other);
+      const files = (await readdir(join(dir, 'segments'))).sort();
+      expect(files).toHaveLength(2);
+      expect(files.map((f) => f.replace(/^.*\./u, ''))).toEqual(['idx', 'seg']);
+      // A new reader of the stage finds both; the first finds the one staged after it first looked.
+      const again = new StageStore(dir);
+      expect(await again.keys()).toEqual([result.key, other.key]);
+      expect(await again.result(other.key)).toEqual(other);
+      expect(await stage.result(other.key)).toEqual(other);
 
       // A stage deleted between two runs of one process (tests, a long-lived scheduler).
       await rm(dir, { recursive: true, force: true });
-      expect(await stage.has(result.key)).toBe(false);
-      new StageStore(dir).put(result);
-      expect(await stage.result(result.key)).toEqual(result);
+      expect(await new StageStore(dir).has(result.key)).toBe(false);
+      new StageStore(dir).put(other);
+      const fresh = new StageStore(dir);
+      expect(await fresh.keys()).toEqual([other.key]);
+      expect(await fresh.result(other.key)).toEqual(other);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -5,11 +5,12 @@
  * at seeded random moments, of runs over 200 documents.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../pipeline/run.ts';
+import { StageStore } from '../pipeline/stage-store.ts';
 import { RENDERERS, loadLabels, mutateLabel } from './render/index.ts';
 import { dumpContent, readDb } from './support/run-cli.ts';
 import { SeededRandom } from './support/seeded-random.ts';
@@ -36,11 +37,7 @@ async function writeDocuments(raw: string, from: number, to: number): Promise<vo
 }
 
 async function stagedCount(stage: string): Promise<number> {
-  let n = 0;
-  for (const sub of await readdir(join(stage, 'results')).catch(() => [] as string[])) {
-    n += (await readdir(join(stage, 'results', sub))).filter((f) => f.endsWith('.stage')).length;
-  }
-  return n;
+  return (await new StageStore(stage).keys()).length;
 }
 
 function killedRun(args: string[], afterMs: number): Promise<void> {
