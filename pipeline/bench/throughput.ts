@@ -5,8 +5,8 @@
  * records rendered as HTML, DOCX and text by test/render; the fixture and
  * corpus PDFs copied under distinct names) and on the real corpus PDFs, next
  * to `pdftotext -layout` (poppler-utils) on the same PDFs, two processes at
- * a time. Prints documents per second, the PDF ratio, peak RSS of each run,
- * the start-up of `nianbao --help`, and a 100,000-document night (60% PDF)
+ * a time and one. Prints documents per second, the PDF ratios, peak RSS of
+ * each run, the start-up of `nianbao --help`, and a 100,000-document night (60% PDF)
  * extrapolated from the measured rates. Each format is also run on its
  * first document alone: a run's fixed cost (start-up, a new warehouse with
  * its gazetteer and views, publication), so the rate of each document beyond
@@ -181,6 +181,7 @@ async function main(): Promise<void> {
       const single = await nianbaoRun(firstOnly(dir, join(scratch, 'single')), scratch, 2);
       const isPdf = format.startsWith('PDF');
       const pt = isPdf ? await pdftotext(dir, 2) : undefined;
+      const pt1 = isPdf ? await pdftotext(dir, 1) : undefined;
       rates[format] = { one, two, single, pdftotext: pt };
       console.log(`${format}`);
       console.log(line('nianbao run, 1 worker', one));
@@ -191,6 +192,13 @@ async function main(): Promise<void> {
       if (pt) {
         console.log(line('pdftotext -layout, 2 processes', pt, ' (largest process)'));
         console.log(`  ratio nianbao (2 workers) / pdftotext (2 processes): ${(perSecond(two) / perSecond(pt)).toFixed(2)} whole run, ${(perSecond(marginal(two, single)) / perSecond(pt)).toFixed(2)} each document more`);
+        if (pt1) {
+          // One core each: what each reader costs, apart from how well two of it share this machine's two cores.
+          console.log(line('pdftotext -layout, 1 process', pt1));
+          console.log(
+            `  ratio nianbao (1 worker) / pdftotext (1 process): ${(perSecond(one) / perSecond(pt1)).toFixed(2)}; two at once run at ${(perSecond(two) / perSecond(one)).toFixed(2)}x one (nianbao), ${(perSecond(pt) / perSecond(pt1)).toFixed(2)}x one (pdftotext)`,
+          );
+        }
       }
     }
 
