@@ -77,6 +77,18 @@ function appendSync(path: string, data: Uint8Array): number {
   }
 }
 
+/** Reads `length` bytes of an open file from `position` on (fewer when the file ends first). */
+function readRange(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, bytes, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === length ? bytes : bytes.subarray(0, done);
+}
+
 /** The bytes of a file from `from` on (from its start when it is shorter than that); null when it cannot be read. */
 function readFrom(file: string, from: number): { from: number; bytes: Buffer } | null {
   let fd: number;
@@ -88,20 +100,15 @@ function readFrom(file: string, from: number): { from: number; bytes: Buffer } |
   try {
     const size = fstatSync(fd).size;
     const start = size < from ? 0 : from;
-    const bytes = Buffer.alloc(size - start);
-    for (let done = 0; done < bytes.length; ) {
-      const n = readSync(fd, bytes, done, bytes.length - done, start + done);
-      if (n === 0) break;
-      done += n;
-    }
-    return { from: start, bytes };
+    return { from: start, bytes: readRange(fd, start, size - start) };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Where one staged result lies, and its summary (JSON, parsed when asked for). */
+/** Where one staged result lies, the index that says so, and its summary (JSON, parsed when asked for). */
 interface Entry {
+  index: string;
   segment: string;
   offset: number;
   length: number;
@@ -140,18 +147,22 @@ export class StageStore {
         if (line === '') continue;
         const [key, offset, length] = line.split('\t', 3) as [string, string, string];
         const summary = line.slice(key.length + offset.length + length.length + 3);
-        this.entries.set(key, { segment, offset: Number(offset), length: Number(length), summary });
+        this.entries.set(key, { index: file, segment, offset: Number(offset), length: Number(length), summary });
       }
       this.consumed.set(file, tail.from + end);
     }
   }
 
+  /** Reads the index files once, at the first look-up. */
+  private load(): void {
+    if (this.loaded) return;
+    this.refresh();
+    this.loaded = true;
+  }
+
   /** The entry of a key: from the index as first read, or, for a key staged since, as read again. */
   private entry(key: string): Entry | undefined {
-    if (!this.loaded) {
-      this.refresh();
-      this.loaded = true;
-    }
+    this.load();
     let found = this.entries.get(key);
     if (found === undefined) {
       this.refresh();
@@ -166,10 +177,7 @@ export class StageStore {
    * is known from what staging it returned).
    */
   async has(key: string): Promise<boolean> {
-    if (!this.loaded) {
-      this.refresh();
-      this.loaded = true;
-    }
+    this.load();
     return this.entries.has(key);
   }
 
@@ -194,28 +202,25 @@ export class StageStore {
   }
 
   async summary(key: string): Promise<StagedSummary> {
-    const { summary, segment } = this.located(key);
+    const { summary, index } = this.located(key);
     try {
       return JSON.parse(summary) as StagedSummary;
     } catch (e) {
-      throw new ReadFileError(segment.replace(RESULTS_SUFFIX, INDEX_SUFFIX), e);
+      throw new ReadFileError(index, e);
     }
   }
 
   async result(key: string): Promise<StagedResult> {
     const { segment, offset, length } = this.located(key);
     try {
-      const bytes = Buffer.alloc(length);
       const fd = openSync(segment, 'r');
+      let bytes: Buffer;
       try {
-        for (let done = 0; done < length; ) {
-          const n = readSync(fd, bytes, done, length - done, offset + done);
-          if (n === 0) throw new Error(`the segment ends before the result of ${key}`);
-          done += n;
-        }
+        bytes = readRange(fd, offset, length);
       } finally {
         closeSync(fd);
       }
+      if (bytes.length < length) throw new Error(`the segment ends before the result of ${key}`);
       return JSON.parse(gunzipSync(bytes).toString('utf8')) as StagedResult;
     } catch (e) {
       throw new ReadFileError(segment, e);
