@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { writeSeed } from '../src/load/warehouse-seed.ts';
+import { runSqlOn } from '../test/support/duckdb-file.ts';
 import { useTempDir } from '../test/support/temp-dir.ts';
 import { openWorkingCopy, publish } from './publish.ts';
 
@@ -40,14 +41,6 @@ async function newWarehouse(db: string, seed: string): Promise<void> {
   await publish(await openWorkingCopy(db, seed), db);
 }
 
-async function changeSeed(seed: string, sql: string): Promise<void> {
-  const instance = await DuckDBInstance.create(seed);
-  const connection = await instance.connect();
-  await connection.run(sql);
-  connection.closeSync();
-  instance.closeSync();
-}
-
 describe('new warehouses from the seed', () => {
   const tmp = useTempDir('nianbao-seed-');
 
@@ -55,7 +48,7 @@ describe('new warehouses from the seed', () => {
     const seed = join(tmp(), 'seed.duckdb');
     await writeSeed(seed);
     // A table only the seed has shows the copy started from it.
-    await changeSeed(seed, 'CREATE TABLE seed_marker (x INTEGER)');
+    await runSqlOn(seed, 'CREATE TABLE seed_marker (x INTEGER)');
     await newWarehouse(join(tmp(), 'seeded', 'n.duckdb'), seed);
     await newWarehouse(join(tmp(), 'plain', 'n.duckdb'), join(tmp(), 'no-seed.duckdb'));
     const seeded = await everything(join(tmp(), 'seeded', 'n.duckdb'));
@@ -71,7 +64,7 @@ describe('new warehouses from the seed', () => {
   it('left by other code (a view gone, another catalog and gazetteer) are brought up to date on open', async () => {
     const seed = join(tmp(), 'old-seed.duckdb');
     await writeSeed(seed);
-    await changeSeed(
+    await runSqlOn(
       seed,
       `DROP VIEW v_quality; DELETE FROM regions WHERE level = 'township';
        UPDATE warehouse_meta SET value = 'other' WHERE key IN ('catalog', 'gazetteer')`,

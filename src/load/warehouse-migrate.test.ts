@@ -8,9 +8,9 @@
  * column.
  */
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../errors.ts';
+import { runSqlOn } from '../../test/support/duckdb-file.ts';
 import { useTempDir } from '../../test/support/temp-dir.ts';
 import { openWarehouse, SCHEMA_VERSION } from './warehouse.ts';
 
@@ -27,20 +27,12 @@ INSERT INTO reports VALUES ('r1', 'a.txt');
 INSERT INTO fact_active_disclosure VALUES ('r1', 'a1', 2023, 'admin_fees', 'amount', 7730.28, '万元', '7730.28', NULL, 3, 9, 3);
 INSERT INTO fact_applications VALUES ('r1', 'a1', 2023, 'new_received', 'total', 21, '21', NULL, 5, 3, 8);`;
 
-async function oldWarehouse(file: string): Promise<void> {
-  const instance = await DuckDBInstance.create(file);
-  const connection = await instance.connect();
-  await connection.run(OLD_WAREHOUSE);
-  connection.closeSync();
-  instance.closeSync();
-}
-
 describe('a warehouse of counts as DOUBLE (schema 2)', () => {
   const tmp = useTempDir('nianbao-migrate-');
 
   it('opened read-only, asks for a run instead of failing on a missing column', async () => {
     const file = join(tmp(), 'read-only.duckdb');
-    await oldWarehouse(file);
+    await runSqlOn(file, OLD_WAREHOUSE);
     const error = await openWarehouse(file, { readOnly: true }).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).message).toContain('nianbao run');
@@ -48,7 +40,7 @@ describe('a warehouse of counts as DOUBLE (schema 2)', () => {
 
   it('opened read-write, is refused with its schema named', async () => {
     const file = join(tmp(), 'refused.duckdb');
-    await oldWarehouse(file);
+    await runSqlOn(file, OLD_WAREHOUSE);
     const error = await openWarehouse(file).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).message).toContain(`schema 2, this nianbao writes schema ${SCHEMA_VERSION}`);
@@ -56,7 +48,7 @@ describe('a warehouse of counts as DOUBLE (schema 2)', () => {
 
   it("as the run's working copy, is built again with counts BIGINT and money DECIMAL", async () => {
     const file = join(tmp(), 'old.duckdb');
-    await oldWarehouse(file);
+    await runSqlOn(file, OLD_WAREHOUSE);
     const wh = await openWarehouse(file, { otherSchema: 'reset' });
     try {
       const types = await wh.query(
