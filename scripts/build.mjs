@@ -3,7 +3,7 @@
  * Builds the compiled CLI into dist/: TypeScript compiled by tsc
  * (tsconfig.build.json: src/ and pipeline/, tests left out, relative `.ts`
  * imports rewritten to `.js`), then the data files the code reads beside
- * itself (JSON, CSV, TXT under src/ and pipeline/, and the .mjs worker
+ * itself (JSON, CSV, TSV, TXT under src/ and pipeline/, and the .mjs worker
  * entry) and the SQL under sql/
  * copied to the same places under dist/, and the seed warehouse new
  * warehouses start from (src/load/warehouse-seed.ts) written with the
@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
-const DATA = /\.(json|csv|txt|mjs)$/;
+const DATA = /\.(json|csv|tsv|txt|mjs)$/;
 const require = createRequire(import.meta.url);
 
 /** Data files under a folder (test fixtures left out). */

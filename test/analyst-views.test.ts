@@ -17,7 +17,11 @@ import { buildSampleWarehouse, runCli } from './support/sample-warehouse.ts';
 import { useTempDir } from './support/temp-dir.ts';
 
 const TEMPLATE = JSON.parse(readFileSync(new URL('./fixtures/spec/template.json', import.meta.url), 'utf8'));
-const DIVISIONS = JSON.parse(readFileSync(new URL('../src/transform/region/divisions.json', import.meta.url), 'utf8')) as Record<string, [string, string][]>;
+/** [code, name] of every division (src/transform/region/divisions.tsv). */
+const DIVISIONS = readFileSync(new URL('../src/transform/region/divisions.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '' && !line.startsWith('#'))
+  .map((line) => line.split('\t') as [string, string]);
 const GROUPING = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 type Rows = Record<string, Scalar>[];
@@ -45,8 +49,7 @@ function sumCells(base: Base, reportIds: Set<string>, row: string, applicant: 't
 
 /** Governments the gazetteer implies in a region: its own and one per division below it (grouping rows left out). */
 function governmentsKnown(code: string): number {
-  const below = ['cities', 'counties', 'townships'].flatMap((list) => DIVISIONS[list] ?? []);
-  return 1 + below.filter(([c, name]) => c.startsWith(code) && c.length > code.length && !GROUPING.has(name)).length;
+  return 1 + DIVISIONS.filter(([c, name]) => c.startsWith(code) && c.length > code.length && !GROUPING.has(name)).length;
 }
 
 async function queryFile(db: string, file: string): Promise<Rows> {

@@ -3,7 +3,7 @@
  * into the ReportRecord transform would produce for that document, with one
  * CellFact per labelled cell (blank cells as value null, raw ''), and the
  * staged result the pipeline would keep for it, and a load through the plan. Region codes come
- * from the gazetteer the resolver ships (src/transform/region/divisions.json).
+ * from the gazetteer the resolver ships (src/transform/region/divisions.tsv).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { applyPlan, type WriteSummary } from './apply-plan.ts';
 import type { Warehouse } from './warehouse-connection.ts';
 
 const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
-const DIVISIONS = new URL('../transform/region/divisions.json', import.meta.url);
+const DIVISIONS = new URL('../transform/region/divisions.tsv', import.meta.url);
 
 export function readLabel(name: string): Label {
   return JSON.parse(readFileSync(new URL(`labels/${name}.json`, CORPUS), 'utf8')) as Label;
@@ -26,25 +26,20 @@ export function readLabel(name: string): Label {
 
 const FORMATS: Record<string, SourceFormat> = { txt: 'text', md: 'markdown', html: 'html', docx: 'docx', pdf: 'pdf' };
 
-interface Divisions {
-  provinces: [string, string][];
-  cities: [string, string][];
-  counties: [string, string][];
-}
 
 /** A resolved region from place names, codes looked up in the gazetteer (each level under the one before). */
 export function regionFromNames(province: string, city?: string, county?: string): RegionResult {
-  const d = JSON.parse(readFileSync(DIVISIONS, 'utf8')) as Divisions;
-  const find = (list: [string, string][], name: string, prefix: string): string => {
-    const hit = list.find(([code, n]) => n === name && code.startsWith(prefix));
-    if (!hit) throw new Error(`${name} not in divisions.json under ${prefix}`);
+  const lines = readFileSync(DIVISIONS, 'utf8').split('\n').map((line) => line.split('\t'));
+  const find = (digits: number, name: string, prefix: string): string => {
+    const hit = lines.find(([code = '', n]) => code.length === digits && n === name && code.startsWith(prefix));
+    if (!hit?.[0]) throw new Error(`${name} not in divisions.tsv under ${prefix}`);
     return hit[0];
   };
-  const region: RegionResult = { confidence: 'exact', province_code: find(d.provinces, province, ''), province_name: province, level: 'province' };
-  if (city) Object.assign(region, { city_code: find(d.cities, city, region.province_code as string), city_name: city, level: 'city' });
+  const region: RegionResult = { confidence: 'exact', province_code: find(2, province, ''), province_name: province, level: 'province' };
+  if (city) Object.assign(region, { city_code: find(4, city, region.province_code as string), city_name: city, level: 'city' });
   if (county) {
     const prefix = (region.city_code ?? region.province_code) as string;
-    Object.assign(region, { county_code: find(d.counties, county, prefix), county_name: county, level: 'county' });
+    Object.assign(region, { county_code: find(6, county, prefix), county_name: county, level: 'county' });
   }
   return region;
 }

@@ -1,6 +1,6 @@
 /**
  * `regions` holds the whole NBS gazetteer the region resolver uses
- * (src/transform/region/divisions.json): every province, city, county and
+ * (src/transform/region/divisions.tsv): every province, city, county and
  * township with its parent, so coverage can count the divisions a region
  * has. Rewritten in one transaction when the gazetteer's content changes
  * (its sha256 is kept in warehouse_meta under 'gazetteer'); a warehouse that
@@ -14,41 +14,32 @@ import { isGroupingRow } from '../transform/region/grouping-rows.ts';
 import type { Row } from './document-rows.ts';
 import { toLoadError } from './warehouse-errors.ts';
 
-const DIVISIONS = new URL('../transform/region/divisions.json', import.meta.url);
+const DIVISIONS = new URL('../transform/region/divisions.tsv', import.meta.url);
 
-interface DivisionsFile {
-  source: string;
-  provinces: Array<[string, string]>;
-  cities: Array<[string, string]>;
-  counties: Array<[string, string]>;
-  townships: Array<[string, string]>;
-}
-
-/** Code length of each level, and the length of its parent's code. */
-const LEVELS = [
-  ['provinces', 'province', 0],
-  ['cities', 'city', 2],
-  ['counties', 'county', 4],
-  ['townships', 'township', 6],
-] as const;
+/** Level and parent code length by code length. */
+const LEVELS: Readonly<Record<number, { level: string; parentLength: number }>> = {
+  2: { level: 'province', parentLength: 0 },
+  4: { level: 'city', parentLength: 2 },
+  6: { level: 'county', parentLength: 4 },
+  9: { level: 'township', parentLength: 6 },
+};
 
 export interface Gazetteer {
-  /** sha256 of divisions.json (its source line included): what warehouse_meta keeps. */
+  /** sha256 of divisions.tsv (its source line included): what warehouse_meta keeps. */
   version: string;
   /** The rows, parsed only when they are to be written (a warehouse already holding this version needs none). */
   rows(): Row[];
 }
 
-export function gazetteerRows(data: DivisionsFile): Row[] {
-  return LEVELS.flatMap(([list, level, parentLength]) =>
-    data[list].map(([code, name]) => ({
-      code,
-      name,
-      level,
-      parent_code: parentLength === 0 ? null : code.slice(0, parentLength),
-      is_grouping: isGroupingRow(name),
-    })),
-  );
+/** The rows of divisions.tsv (`code<TAB>name` lines; `#` lines are comments). */
+export function gazetteerRows(text: string): Row[] {
+  return text.split('\n').flatMap((line, i) => {
+    if (line === '' || line.startsWith('#')) return [];
+    const [code = '', name = ''] = line.split('\t');
+    const at = LEVELS[code.length];
+    if (at === undefined || name === '') throw new Error(`line ${i + 1} is not a code and a name: ${JSON.stringify(line)}`);
+    return [{ code, name, level: at.level, parent_code: at.parentLength === 0 ? null : code.slice(0, at.parentLength), is_grouping: isGroupingRow(name) }];
+  });
 }
 
 export async function readGazetteer(): Promise<Gazetteer> {
@@ -61,7 +52,7 @@ export async function readGazetteer(): Promise<Gazetteer> {
   }
   const rows = (): Row[] => {
     try {
-      return gazetteerRows(JSON.parse(text) as DivisionsFile);
+      return gazetteerRows(text);
     } catch (e) {
       throw toLoadError(e, file, 'cannot read the gazetteer');
     }

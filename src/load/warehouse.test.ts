@@ -19,7 +19,7 @@ import type { PlannedReport } from './planned-report.ts';
 import { exportWarehouse, openWarehouse, qualitySummary, reportId, tableCounts, TABLES, type Warehouse } from './warehouse.ts';
 import { readGazetteer } from './warehouse-regions.ts';
 
-/** Rows of the NBS gazetteer (provinces, cities, counties, townships of divisions.json). */
+/** Rows of the NBS gazetteer (provinces, cities, counties, townships of divisions.tsv). */
 const GAZETTEER_ROWS = (await readGazetteer()).rows().length;
 const FGJ = readLabel('shuyang-fgj-2023'); // 沭阳县发展和改革局 2023, many blank cells
 const HZQ = readLabel('hzq2023_working'); // 淮安市洪泽区人民政府 2023

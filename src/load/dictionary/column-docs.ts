@@ -31,7 +31,7 @@ const RULE_IDS = Object.keys(RULES).join(', ');
 /** Descriptions of the base tables (views describe themselves in their .sql file's opening comment). */
 export const TABLE_DOCS: Readonly<Record<string, string>> = {
   template_codes: 'The data dictionary of the template codes: every code the fact tables use, with the label the template prints, its English name, its position and group; from src/transform/template/, rewritten on every open.',
-  regions: 'The NBS 2023 division gazetteer (统计用区划代码), every province, city, county and township, from src/transform/region/divisions.json; rewritten when it changes.',
+  regions: 'The NBS 2023 division gazetteer (统计用区划代码), every province, city, county and township, from src/transform/region/divisions.tsv; rewritten when it changes.',
   warehouse_meta: 'Facts about the warehouse as a whole, as key and value: schema_version (of the tables), gazetteer (the source of regions), catalog (the version of the views and comments).',
   agencies: 'One row per agency: its name, kind and place (NBS division codes and names as the region resolver placed it).',
   reports: 'One row per source document: agency, year, template version, source file, status, and whether it is the primary report of its agency and year.',

