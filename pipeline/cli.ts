@@ -143,7 +143,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       program.outputHelp();
       return;
     }
-    const { versionText } = await import('./status.ts');
+    const { versionText } = await import('./code-version.ts');
     out.write(versionText());
   });
 

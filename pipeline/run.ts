@@ -16,16 +16,14 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
-import { applyPlan } from '../src/load/apply-plan.ts';
 import type { PlannedReport } from '../src/load/planned-report.ts';
-import { exportWarehouse, qualitySummary, tableCounts, type Warehouse } from '../src/load/warehouse.ts';
+import type { Warehouse } from '../src/load/warehouse.ts';
 import type { ReportRecord } from '../src/transform/record.ts';
-import { DEFAULT_OVERRIDES } from '../src/transform/region/agency-overrides.ts';
+import { defaultOverrides } from '../src/transform/region/agency-overrides.ts';
 import { readSource, sha256Hex } from './source-bytes.ts';
 import { createLogger } from './logger.ts';
-import { codeVersionLine } from './status.ts';
+import { codeVersionLine } from './code-version.ts';
 import { checkRemovals, planWarehouse, type ListedFile, type WarehousePlan } from './plan-warehouse.ts';
-import { discardWorkingCopy, openWorkingCopy, publish } from './publish.ts';
 import { plannedRecordLoader } from './planned-record.ts';
 import { listRawFiles, type RawFile } from './raw-files.ts';
 import { readerFormatOf, readerVersion, readerVersions } from './reader-version.ts';
@@ -85,6 +83,19 @@ export interface RunSummary {
   refusal?: string;
 }
 
+
+/**
+ * The warehouse side of a run: DuckDB's native module takes about 0.2 s to
+ * load, so it is imported once the worker pool has started, not before.
+ */
+async function importWarehouseSide() {
+  const [{ applyPlan }, { exportWarehouse }, { discardWorkingCopy, openWorkingCopy, publish }] = await Promise.all([
+    import('../src/load/apply-plan.ts'),
+    import('../src/load/warehouse.ts'),
+    import('./publish.ts'),
+  ]);
+  return { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish };
+}
 
 /** Files hashed and looked up in the stage at once (I/O; reading is the worker pool's). */
 const LOOKUP_CONCURRENCY = 16;
@@ -151,7 +162,7 @@ async function planFor(staging: Staging, stage: StageStore): Promise<WarehousePl
     if (key !== undefined && !summaries.has(key) && (await stage.has(key))) summaries.set(key, await stage.summary(key));
   }
   const usable = new Map([...lastGood].filter(([, key]) => summaries.has(key)));
-  return planWarehouse({ files: staging.files, summaries, lastGood: usable, overrides: DEFAULT_OVERRIDES });
+  return planWarehouse({ files: staging.files, summaries, lastGood: usable, overrides: defaultOverrides() });
 }
 
 function fileLines(plan: WarehousePlan, staging: Staging, keyOfPath: Map<string, string>): { failures: FileLine[]; stillFailing: FileLine[] } {
@@ -174,15 +185,19 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     const clock = performance.now();
     const ms = () => Math.round(performance.now() - clock);
     const stage = new StageStore(options.stage ?? join(dirname(options.db), 'stage'));
-    // The working copy is copied and opened (a new warehouse: schema,
-    // gazetteer, views) while the workers read: it needs nothing they make.
+    const pool = createDocumentPool({ workers: options.workers });
+    const staged = stageFiles(files, stage, options, pool).finally(() => pool.close());
+    staged.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+    // The warehouse side is loaded, and the working copy copied and opened (a
+    // new warehouse: schema, gazetteer, views), while the workers read: it
+    // needs nothing they make.
+    const { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish } = await importWarehouseSide();
     const opening = openWorkingCopy(options.db);
-    opening.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+    opening.catch(() => undefined); // as above
     let staging: Staging;
     let plan: WarehousePlan;
     try {
-      const pool = createDocumentPool({ workers: options.workers });
-      staging = await stageFiles(files, stage, options, pool).finally(() => pool.close());
+      staging = await staged;
       log.info({ files: files.length, read: staging.readNow.size, ms: ms() }, 'files staged');
       plan = await planFor(staging, stage);
       log.info({ reports: plan.reports.length, ms: ms() }, 'warehouse planned');
@@ -261,6 +276,7 @@ function printSummary(out: NodeJS.WritableStream, s: RunSummary): void {
 }
 
 async function printWarehouse(out: NodeJS.WritableStream, wh: Warehouse, db: string): Promise<void> {
+  const { qualitySummary, tableCounts } = await import('../src/load/warehouse.ts');
   const counts = await tableCounts(wh);
   out.write(`warehouse ${db}: ${Object.entries(counts).map(([t, n]) => `${t}=${n}`).join(' ')}\n`);
   const quality = await qualitySummary(wh);

@@ -1,24 +1,11 @@
 /**
- * `nianbao status` and `nianbao --version`: what the published warehouse's
+ * `nianbao status`: what the published warehouse's
  * history says (the last runs, the files failing now), read through a
  * READ_ONLY handle, so it never waits for a run nor holds one up.
  */
 import { access } from 'node:fs/promises';
-import { PACKAGE_VERSION } from '../src/project-root.ts';
 import { LoadError } from '../src/errors.ts';
 import { failingSources, lastRuns, openWarehouse } from '../src/load/warehouse.ts';
-import { readerVersions } from './reader-version.ts';
-
-/** The code version of a run or an export: the package version and every reader version. */
-export function codeVersionLine(): string {
-  return `nianbao ${PACKAGE_VERSION} ${Object.entries(readerVersions()).map(([f, v]) => `${f}=${v}`).join(' ')}`;
-}
-
-export function versionText(): string {
-  const lines = [`nianbao ${PACKAGE_VERSION}`, 'reader versions:'];
-  for (const [format, version] of Object.entries(readerVersions())) lines.push(`  ${format.padEnd(5)} ${version}`);
-  return `${lines.join('\n')}\n`;
-}
 
 export async function printStatus(db: string, runs: number, out: NodeJS.WritableStream): Promise<void> {
   try {

@@ -5,7 +5,7 @@
  * warehouse.
  */
 import { exportViews, EXPORT_FORMATS, openWarehouse, type ExportFileFormat } from '../../src/load/warehouse.ts';
-import { codeVersionLine } from '../status.ts';
+import { codeVersionLine } from '../code-version.ts';
 
 export interface ExportOptions {
   db: string;

@@ -126,8 +126,16 @@ function readDefault(): AgencyOverride[] {
   return loadOverrides(text, DEFAULT_OVERRIDES_FILE);
 }
 
-/** The checked-in overrides, data/overrides/agencies.csv. */
-export const DEFAULT_OVERRIDES: readonly AgencyOverride[] = readDefault();
+let defaultsRead: readonly AgencyOverride[] | undefined;
+
+/**
+ * The checked-in overrides, data/overrides/agencies.csv: read at the first
+ * call, not at load (checking their codes reads the gazetteer, about 0.1 s,
+ * which a run's main thread spends once its workers have started).
+ */
+export function defaultOverrides(): readonly AgencyOverride[] {
+  return (defaultsRead ??= readDefault());
+}
 
 /** The first override whose pattern matches one of the names, in file order. */
 export function findOverride(names: Array<string | null>, overrides: readonly AgencyOverride[]): AgencyOverride | null {

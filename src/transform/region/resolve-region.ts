@@ -11,7 +11,7 @@
  */
 import { RULE, ruleOf } from '../validate/rules.ts';
 import type { RegionResult, ValidationIssue } from '../record.ts';
-import { DEFAULT_OVERRIDES, findOverride, loadOverrides, type AgencyOverride } from './agency-overrides.ts';
+import { defaultOverrides, findOverride, loadOverrides, type AgencyOverride } from './agency-overrides.ts';
 import { oneCharacterOff } from './fuzzy-match.ts';
 import {
   ancestorsOf,
@@ -28,7 +28,7 @@ import {
 import { readAgency, type AgencyKind, type PlaceToken } from './parse-agency.ts';
 import { hostDivisionCodes } from './source-host.ts';
 
-export { loadOverrides, DEFAULT_OVERRIDES, type AgencyOverride };
+export { loadOverrides, defaultOverrides, type AgencyOverride };
 
 export interface RegionClues {
   /** The agency as read from the title ("梁园区孙福集乡人民政府"); null when none was found. */
@@ -180,7 +180,7 @@ function unresolved(kind: AgencyKind, issue: ValidationIssue, candidates?: Divis
   return { region, issues: [issue] };
 }
 
-export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOverride[] = DEFAULT_OVERRIDES): RegionResolution {
+export function resolveRegion(clues: RegionClues, overrides: readonly AgencyOverride[] = defaultOverrides()): RegionResolution {
   const title = clues.title ? compactText(clues.title).replace(/^#+/u, '') : null;
   const agency = clues.agency?.trim() ? clues.agency : title ? agencyFromTitle(title) : null;
 
