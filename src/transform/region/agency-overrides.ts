@@ -11,10 +11,11 @@
  *            this name), apart from every agency not so named: a merge of
  *            spellings, or a split of one name from what it would join.
  * Lines starting with # are comments. Parsing is pure; the default file is
- * read once at module load.
+ * read once, at its first use.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { CorruptFileError, ReadFileError } from '../../errors.ts';
 import { PROJECT_ROOT } from '../../project-root.ts';
 import { divisionByCode } from './gazetteer.ts';
@@ -44,43 +45,20 @@ const KINDS: readonly AgencyKind[] = [
 
 export const DEFAULT_OVERRIDES_FILE = join(PROJECT_ROOT, 'data/overrides/agencies.csv');
 
-/** Splits CSV text into records (RFC 4180 quoting: "a,b" and "" for a quote). */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const s = text.replace(/^\ufeff/u, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
+/** The CSV's records, blank lines and lines starting with # left out. */
+function csvRecords(csvText: string, file: string): string[][] {
+  let records: string[][];
+  try {
+    records = parse(csvText, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    throw new CorruptFileError(file, `not a CSV file: ${e instanceof Error ? e.message : String(e)}`);
   }
   return records.filter((r) => !(r.length === 1 && r[0]?.trim() === '') && !(r[0] ?? '').trimStart().startsWith('#'));
 }
 
 /** Parses the overrides CSV; `file` names it in errors. Throws CorruptFileError on a bad row. */
 export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOverride[] {
-  const [header, ...rows] = csvRecords(csvText);
+  const [header, ...rows] = csvRecords(csvText, file);
   if (!header) return [];
   const col = (name: string): number => header.findIndex((h) => h.trim() === name);
   const at = { pattern: col('pattern'), code: col('code'), kind: col('kind'), name: col('name'), note: col('note'), agency: col('agency') };
