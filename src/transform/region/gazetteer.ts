@@ -147,17 +147,33 @@ function indexUpper(): UpperIndex {
 let upperIndexed: UpperIndex | undefined;
 const upperIndex = (): UpperIndex => (upperIndexed ??= indexUpper());
 
-let lengthIndexed: Map<string, Division[]> | undefined;
-/** Divisions by level and name length, for one-character-off matching: built at its first use, from every division. */
-function byLevelLength(): Map<string, Division[]> {
-  if (lengthIndexed === undefined) {
-    lengthIndexed = new Map();
-    for (const line of byCodeLines()) {
+/** Code length of each level: divisions.tsv lists the levels in this order. */
+const CODE_LENGTH: Readonly<Record<DivisionLevel, number>> = { province: 2, city: 4, county: 6, township: 9 };
+
+const ofLength = new Map<string, Division[]>();
+/**
+ * Divisions of one level whose name has this many characters (grouping rows
+ * left out), for one-character-off matching: each list is made at its first
+ * use, from the level's lines only, and Divisions only for the lines it keeps.
+ */
+function levelOfLength(level: DivisionLevel, length: number): Division[] {
+  const key = `${level}:${length}`;
+  let list = ofLength.get(key);
+  if (list === undefined) {
+    list = [];
+    const lines = byCodeLines();
+    const codeLength = CODE_LENGTH[level];
+    const lineLength = codeLength + 1 + length;
+    const end = bisect(lines, (line) => line.indexOf(TAB) <= codeLength);
+    for (let i = bisect(lines, (line) => line.indexOf(TAB) < codeLength); i < end; i++) {
+      const line = lines[i] as string;
+      if (line.length !== lineLength) continue;
       const [code, name] = fields(line);
-      if (!isGroupingRow(name)) push(lengthIndexed, `${levelOfCode(code)}:${name.length}`, division(code, name));
+      if (!isGroupingRow(name)) list.push(division(code, name));
     }
+    ofLength.set(key, list);
   }
-  return lengthIndexed;
+  return list;
 }
 
 /**
@@ -210,7 +226,7 @@ export function divisionsByStem(stem: string): Division[] {
 
 /** Divisions of one level whose name has this many characters (for one-character-off matching). */
 export function divisionsOfLength(level: DivisionLevel, length: number): readonly Division[] {
-  return byLevelLength().get(`${level}:${length}`) ?? [];
+  return levelOfLength(level, length);
 }
 
 export function levelOfCode(code: string): DivisionLevel {
