@@ -9,7 +9,9 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBDecimalValue, DuckDBInstance, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { createRequire } from 'node:module';
+import type * as DuckDB from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { Row, RowValue } from './document-rows.ts';
@@ -19,6 +21,15 @@ import { writeGazetteer } from './warehouse-regions.ts';
 import { readViews } from './warehouse-views.ts';
 
 export { reasonOf, sqlString, toLoadError };
+
+/**
+ * @duckdb/node-api is CommonJS: required, not imported, which spares the
+ * ESM loader its scan of the package's exports (about 90 ms of every
+ * command that opens a warehouse; a run loads it while its workers read).
+ */
+const { DuckDBDecimalValue, DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDB;
+type DuckDBDecimalValue = DuckDB.DuckDBDecimalValue;
+type DuckDBInstance = DuckDB.DuckDBInstance;
 
 const SQL_DIR = new URL('../../sql/', import.meta.url);
 
