@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: end-to-end throughput of `nianbao run --force` (read,
  * extract, transform, validate, load into DuckDB) by format, with 1 and 2
- * workers, measured in one invocation on a generated corpus (the labelled
- * records rendered as HTML, DOCX and text by test/render; the fixture and
- * corpus PDFs copied under distinct names) and on the real corpus PDFs, next
+ * workers, measured in one invocation on a generated corpus (distinct
+ * reports, each with its own agency and numbers, rendered as HTML, DOCX and
+ * text by test/render: distinct-reports.ts; the fixture and corpus PDFs
+ * copied under distinct names) and on the real corpus PDFs, next
  * to `pdftotext -layout` (poppler-utils) on the same PDFs, two processes at
  * a time and one. Prints documents per second, the PDF ratios, peak RSS of
  * each run, the start-up of `nianbao --help`, and a 100,000-document night (60% PDF)
@@ -21,7 +22,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { RENDERERS, loadLabels } from '../../test/render/index.ts';
+import { distinctReport } from './distinct-reports.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/nianbao.mjs');
@@ -108,16 +109,14 @@ function fill(dir: string, n: number, sources: ReadonlyArray<{ ext: string; writ
   return dir;
 }
 
-async function renderedSources(names: readonly string[]) {
-  const labels = loadLabels();
-  const out: Array<{ ext: string; write: (to: string) => void }> = [];
-  for (const r of RENDERERS.filter((x) => names.includes(x.name))) {
-    for (const { label } of labels) {
-      const bytes = await r.render(label);
-      out.push({ ext: r.ext, write: (to) => writeFileSync(to, bytes) });
-    }
+/** A folder of `n` distinct reports printed in these test/render formats (distinct-reports.ts). */
+async function fillDistinct(dir: string, n: number, formats: readonly string[]): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    const { ext, bytes } = await distinctReport(i, formats);
+    writeFileSync(join(dir, `doc-${String(i).padStart(5, '0')}${ext}`), bytes);
   }
-  return out;
+  return dir;
 }
 
 function pdfSources(dirs: readonly string[], skip: RegExp) {
@@ -163,9 +162,9 @@ async function main(): Promise<void> {
     const corpusPdfs = join(fixtures, 'corpus/docs');
     const broken = /^(scanned|encrypted|truncated|unmapped)\.pdf$/;
     const corpora: Array<{ format: string; dir: string }> = [
-      { format: 'HTML', dir: fill(join(scratch, 'html'), perFormat, await renderedSources(['html', 'html-gbk'])) },
-      { format: 'DOCX', dir: fill(join(scratch, 'docx'), perFormat, await renderedSources(['docx'])) },
-      { format: 'text', dir: fill(join(scratch, 'text'), perFormat, await renderedSources(['text-tabs', 'text-lines', 'markdown'])) },
+      { format: 'HTML', dir: await fillDistinct(join(scratch, 'html'), perFormat, ['html', 'html-gbk']) },
+      { format: 'DOCX', dir: await fillDistinct(join(scratch, 'docx'), perFormat, ['docx']) },
+      { format: 'text', dir: await fillDistinct(join(scratch, 'text'), perFormat, ['text-tabs', 'text-lines', 'markdown']) },
       { format: 'PDF', dir: fill(join(scratch, 'pdf'), perFormat, pdfSources([join(fixtures, 'pdf'), corpusPdfs], broken)) },
       { format: 'PDF, real corpus (3 WPS exports)', dir: fill(join(scratch, 'real'), 3 * realCopies, pdfSources([corpusPdfs], broken)) },
     ];

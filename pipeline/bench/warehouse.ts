@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RENDERERS, loadLabels, mutateLabel } from '../../test/render/index.ts';
+import { distinctReport } from './distinct-reports.ts';
 
 const exec = promisify(execFile);
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -39,16 +40,13 @@ function parseSizes(argv: string[]): number[] {
   return sizes;
 }
 
-/** Document i of the generated corpus: a label in one of three formats, its own agency name and one number of its own. */
+/** A folder of n distinct reports in three formats (distinct-reports.ts). */
 async function generate(raw: string, n: number): Promise<string[]> {
-  const labels = loadLabels().filter((l) => l.label.applications?.new_received);
   const files: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { label } = labels[i % labels.length]!;
-    const renderer = RENDERERS.find((r) => r.name === FORMATS[Math.floor(i / labels.length) % FORMATS.length])!;
-    const own = { ...mutateLabel(label, 'applications', 'new_received', 0, 1000 + i), agency: `${label.agency.replace(/人民政府$/u, '')}第${i}办公室` };
-    const file = `d${String(i).padStart(5, '0')}${renderer.ext}`;
-    writeFileSync(join(raw, file), await renderer.render(own));
+    const { ext, bytes } = await distinctReport(i, FORMATS);
+    const file = `d${String(i).padStart(5, '0')}${ext}`;
+    writeFileSync(join(raw, file), bytes);
     files.push(file);
   }
   return files;
