@@ -21,13 +21,6 @@ export const FACT_TABLES = {
 
 export type FactTable = (typeof FACT_TABLES)[TableCode];
 
-/** The two code columns of each fact table: [row code, column code]. */
-const FACT_CODE_COLUMNS: Record<TableCode, readonly [string, string]> = {
-  active_disclosure: ['item', 'metric'],
-  applications: ['row_code', 'applicant_code'],
-  review_litigation: ['proceeding', 'outcome'],
-};
-
 export function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
   const placed = isResolved(region) ? region : undefined;
   return {
@@ -55,33 +48,38 @@ function countOf(value: number | null): number | null {
   return value !== null && Number.isInteger(value) ? value : null;
 }
 
-/** Section 二 value columns: a count in value, or money as printed (amount_printed, unit) and in yuan. */
-function activeDisclosureValues(cell: CellFact): Row {
-  if (cell.column !== MONEY_METRIC) return { value: countOf(cell.value), amount_printed: null, unit: cell.unit, amount_yuan: null };
-  return {
-    value: null,
-    amount_printed: cell.value === null ? null : amountText(cell.value),
-    unit: cell.unit,
-    amount_yuan: yuanText(cell.value, cell.unit),
-  };
+/** Where a fact was printed: the columns every fact table ends with. */
+function provenance(cell: CellFact): { raw_text: string; page: number | null; source_block: number; source_row: number | null; source_col: number | null } {
+  return { raw_text: cell.raw, page: cell.source.page ?? null, source_block: cell.source.block, source_row: cell.source.row ?? null, source_col: cell.source.col ?? null };
 }
 
+/**
+ * One fact row. Each table's row is one object literal, so rows of a table
+ * share one shape (the write reads 75,000 of them in a night of 300 reports).
+ */
 function factRow(cell: CellFact, report_id: string, agency_id: string | null, year: number | null): Row {
-  const [rowColumn, colColumn] = FACT_CODE_COLUMNS[cell.table];
-  const row: Row = {
-    report_id,
-    agency_id,
-    year,
-    [rowColumn]: cell.row,
-    [colColumn]: cell.column,
-    value: countOf(cell.value),
-    raw_text: cell.raw,
-    page: cell.source.page ?? null,
-    source_block: cell.source.block,
-    source_row: cell.source.row ?? null,
-    source_col: cell.source.col ?? null,
-  };
-  return cell.table === 'active_disclosure' ? { ...row, ...activeDisclosureValues(cell) } : row;
+  switch (cell.table) {
+    case 'applications':
+      return { report_id, agency_id, year, row_code: cell.row, applicant_code: cell.column, value: countOf(cell.value), ...provenance(cell) };
+    case 'review_litigation':
+      return { report_id, agency_id, year, proceeding: cell.row, outcome: cell.column, value: countOf(cell.value), ...provenance(cell) };
+    case 'active_disclosure': {
+      // Section 二: a count in value, or money as printed (amount_printed, unit) and in yuan.
+      const money = cell.column === MONEY_METRIC;
+      return {
+        report_id,
+        agency_id,
+        year,
+        item: cell.row,
+        metric: cell.column,
+        value: money ? null : countOf(cell.value),
+        amount_printed: money && cell.value !== null ? amountText(cell.value) : null,
+        unit: cell.unit,
+        amount_yuan: money ? yuanText(cell.value, cell.unit) : null,
+        ...provenance(cell),
+      };
+    }
+  }
 }
 
 /** Fact rows of a record, one per (table, row, column): the first wins, as the mappers keep the first of a repeated row. */
