@@ -16,7 +16,18 @@ function span(n: number): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 1;
 }
 
-export function resolveGrid(rows: readonly SourceCell[][], at: Omit<Provenance, 'row' | 'col'>): Cell[][] {
+/** Where a table is: its file and block (no pages in the formats whose tables come as rows of cells). */
+export interface TableAt {
+  file: string;
+  block: number;
+}
+
+/** A cell's provenance, written out field by field: a spread followed by more fields takes V8's slow path, once per cell. */
+function provenanceAt(at: TableAt, row: number, col: number): Provenance {
+  return { file: at.file, block: at.block, row, col };
+}
+
+export function resolveGrid(rows: readonly SourceCell[][], at: TableAt): Cell[][] {
   const grid: Array<Array<Cell | undefined>> = rows.map(() => []);
   rows.forEach((cells, r) => {
     let c = 0;
@@ -25,7 +36,7 @@ export function resolveGrid(rows: readonly SourceCell[][], at: Omit<Provenance, 
       while (line[c] !== undefined) c++;
       const rowSpan = Math.min(span(sc.rowSpan), rows.length - r);
       const colSpan = span(sc.colSpan);
-      const source: Provenance = { ...at, row: r, col: c };
+      const source = provenanceAt(at, r, c);
       for (let dr = 0; dr < rowSpan; dr++) {
         for (let dc = 0; dc < colSpan; dc++) {
           grid[r + dr]![c + dc] = makeCell(sc.text, source, { rowSpan, colSpan, covered: dr > 0 || dc > 0 });
@@ -36,6 +47,6 @@ export function resolveGrid(rows: readonly SourceCell[][], at: Omit<Provenance, 
   });
   // Holes (a row shorter than the rows spanning into it) become empty cells.
   return grid.map((line, r) =>
-    Array.from(line, (cell, c) => cell ?? makeCell('', { ...at, row: r, col: c })),
+    Array.from(line, (cell, c) => cell ?? makeCell('', provenanceAt(at, r, c))),
   );
 }
