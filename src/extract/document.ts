@@ -96,6 +96,21 @@ export function foldSpace(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
 }
 
+/**
+ * A position's provenance: `source` with its row and column set, the fields
+ * in the order `{ ...source, row, col }` gives them. Written out, not spread:
+ * a spread followed by more fields takes V8's slow path, and this runs once
+ * per cell or row of every table.
+ */
+export function provenanceAt(source: Provenance, row?: number, col?: number): Provenance {
+  const at: Provenance = source.page === undefined ? { file: source.file, block: source.block } : { file: source.file, page: source.page, block: source.block };
+  const r = row ?? source.row;
+  if (r !== undefined) at.row = r;
+  const c = col ?? source.col;
+  if (c !== undefined) at.col = c;
+  return at;
+}
+
 /** Make a cell at a grid position. */
 export function makeCell(text: string, source: Provenance, span: { rowSpan?: number; colSpan?: number; covered?: boolean; confidence?: number } = {}): Cell {
   return {

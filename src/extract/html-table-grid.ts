@@ -4,7 +4,7 @@
  * copies fill every position it covers (marked `covered`). A rowspan that
  * runs past the table's last row stops there.
  */
-import { makeCell, type Cell, type Provenance } from './document.ts';
+import { makeCell, provenanceAt, type Cell, type Provenance } from './document.ts';
 
 export interface SourceCell {
   text: string;
@@ -16,18 +16,7 @@ function span(n: number): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, 1000) : 1;
 }
 
-/** Where a table is: its file and block (no pages in the formats whose tables come as rows of cells). */
-export interface TableAt {
-  file: string;
-  block: number;
-}
-
-/** A cell's provenance, written out field by field: a spread followed by more fields takes V8's slow path, once per cell. */
-function provenanceAt(at: TableAt, row: number, col: number): Provenance {
-  return { file: at.file, block: at.block, row, col };
-}
-
-export function resolveGrid(rows: readonly SourceCell[][], at: TableAt): Cell[][] {
+export function resolveGrid(rows: readonly SourceCell[][], at: Omit<Provenance, 'row' | 'col'>): Cell[][] {
   const grid: Array<Array<Cell | undefined>> = rows.map(() => []);
   rows.forEach((cells, r) => {
     let c = 0;

@@ -6,7 +6,7 @@
  * and then numbers apart from it ("行政许可 97", as text taken out of a PDF
  * leaves a table's rows), a row of that label and those values. Pure.
  */
-import { makeCell, type Block, type Cell, type Provenance, type SourceFormat } from '../extract/document.ts';
+import { makeCell, provenanceAt, type Block, type Cell, type Provenance, type SourceFormat } from '../extract/document.ts';
 import { looksLikeValue } from '../extract/value-lexer.ts';
 
 export type RowLayout = 'grid' | 'ragged';
@@ -70,7 +70,7 @@ function textRow(text: string, source: Provenance): LogicalRow | null {
   const label = tokens.slice(0, first).join(' ');
   // "2024 年" or "共 12 件" are prose; a row's label is words, ending in one, and as short as a table's labels.
   if (/\d$/u.test(label) || !/\p{Script=Han}/u.test(label) || label.length > MAX_LABEL) return null;
-  const values = tokens.slice(first).map((t, k) => makeCell(t, { ...source, col: k + 1 }));
+  const values = tokens.slice(first).map((t, k) => makeCell(t, provenanceAt(source, undefined, k + 1)));
   return { labels: [label], values, cells: [], layout: 'ragged', fromTable: false, source };
 }
 
@@ -80,7 +80,7 @@ export function logicalRows(blocks: readonly Block[], layout: RowLayout = 'ragge
     if (block.kind === 'table') {
       block.rows.forEach((cells, r) => {
         if (cells.length === 0) return;
-        rows.push(rowFromCells(cells, { ...block.source, row: r }, layout));
+        rows.push(rowFromCells(cells, provenanceAt(block.source, r), layout));
       });
     } else if (block.text.trim() !== '') {
       rows.push(textRow(block.text, block.source) ?? { labels: [block.text], values: [], cells: [], layout: 'ragged', fromTable: false, source: block.source });

@@ -11,7 +11,7 @@
  * Every cell it had to cut out of a run, and every run it could not cut,
  * comes with an issue. Pure.
  */
-import { makeCell, type Block, type Cell, type DocumentModel, type Provenance } from '../../extract/document.ts';
+import { makeCell, provenanceAt, type Block, type Cell, type DocumentModel, type Provenance } from '../../extract/document.ts';
 import { findSections } from '../find-sections.ts';
 import type { ValidationIssue } from '../record.ts';
 import spec from '../template/template.json' with { type: 'json' };
@@ -41,7 +41,7 @@ function gridOf(rows: GridCell[][], source: Provenance): Cell[][] {
       for (let dr = 0; dr < rs; dr++) {
         for (let dc = 0; dc < cs; dc++) {
           grid[r + dr] ??= [];
-          grid[r + dr]![c + dc] = makeCell(cell.text, { ...source, row: r, col: c }, { rowSpan: rs, colSpan: cs, covered: dr > 0 || dc > 0 });
+          grid[r + dr]![c + dc] = makeCell(cell.text, provenanceAt(source, r, c), { rowSpan: rs, colSpan: cs, covered: dr > 0 || dc > 0 });
         }
       }
       c += cs;
