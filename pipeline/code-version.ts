@@ -1,7 +1,8 @@
 /**
  * The code version a run, an export and `nianbao --version` print: the
- * package version and every reader version. Apart from `status`, whose
- * DuckDB module a run loads only once its workers have started.
+ * package version and every reader version. Kept apart from `status`, which
+ * opens the warehouse, so a run imports it without loading DuckDB before its
+ * workers have started.
  */
 import { PACKAGE_VERSION } from '../src/project-root.ts';
 import { readerVersions } from './reader-version.ts';

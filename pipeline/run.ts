@@ -85,8 +85,8 @@ export interface RunSummary {
 
 
 /**
- * The warehouse side of a run: DuckDB's native module takes about 0.2 s to
- * load, so it is imported once the worker pool has started, not before.
+ * The warehouse side of a run: DuckDB's module takes about 0.1 s to load,
+ * so it is imported once the worker pool has started, not before.
  */
 async function importWarehouseSide() {
   const [{ applyPlan }, { exportWarehouse }, { discardWorkingCopy, openWorkingCopy, publish }] = await Promise.all([
