@@ -17,24 +17,35 @@ const SCANT_TEXT = 500;
 const MAX_UNMAPPED_SHARE = 0.5;
 
 const UNMAPPED = /[\p{Co}\ufffd\p{Cc}]/u;
+const WHITE_SPACE = /\s/u;
 
-function characters(page: PageContent): string[] {
-  return page.pieces.flatMap((p) => [...p.text.replace(/\s+/gu, '')]);
+/** A page's printed characters (white space left out), and how many of them map to no real character; counted, not collected. */
+function characterCounts(page: PageContent): { printed: number; unmapped: number } {
+  let printed = 0;
+  let unmapped = 0;
+  for (const piece of page.pieces) {
+    for (const ch of piece.text) {
+      if (WHITE_SPACE.test(ch)) continue;
+      printed++;
+      if (UNMAPPED.test(ch)) unmapped++;
+    }
+  }
+  return { printed, unmapped };
 }
 
 export function checkTextLayer(pages: readonly PageContent[], file: string): void {
-  const chars = pages.map(characters);
-  const total = chars.reduce((s, c) => s + c.length, 0);
+  const counts = pages.map(characterCounts);
+  const total = counts.reduce((s, c) => s + c.printed, 0);
   const n = `${pages.length} page${pages.length === 1 ? '' : 's'}`;
   if (total === 0) {
     const what = pages.some((p) => p.images > 0) ? `${n} of scanned images` : `${n}, no text and no images: text drawn as outlines?`;
     throw new NeedsOcrError(file, `PDF has no text layer (${what}); it needs OCR`);
   }
-  const imageOnly = pages.filter((p, i) => chars[i]!.length < MIN_PAGE_CHARS && p.images > 0).length;
+  const imageOnly = pages.filter((p, i) => counts[i]!.printed < MIN_PAGE_CHARS && p.images > 0).length;
   if (imageOnly > 0 && imageOnly >= pages.length / 2 && total < SCANT_TEXT) {
     throw new NeedsOcrError(file, `PDF has no text layer on ${imageOnly} of ${pages.length} pages (scanned images); it needs OCR`);
   }
-  const unmapped = chars.reduce((s, c) => s + c.filter((ch) => UNMAPPED.test(ch)).length, 0);
+  const unmapped = counts.reduce((s, c) => s + c.unmapped, 0);
   if (unmapped > MAX_UNMAPPED_SHARE * total) {
     throw new NeedsOcrError(file, `PDF text layer is unreadable (${unmapped} of ${total} characters map to no real character: fonts without a Unicode map); it needs OCR`);
   }
