@@ -36,7 +36,11 @@ const COUNT_WORD = /^(?:件|个|项|次|宗|条|人|家|份|笔)/u;
 /** A remark after the number: in parentheses or brackets, or a clause starting 其中 / 含. */
 const REMARK = /^(?:\(.*\)?|\[.*\]?|其中.*|含.*)$/u;
 
+/** Printable ASCII without spaces: NFKC leaves it as it is and there is no space to fold (most cells: "0", "12", "/"). */
+const PLAIN = /^[\x21-\x7e]*$/;
+
 function fold(raw: string): string {
+  if (PLAIN.test(raw)) return raw;
   return raw.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/gu, ' ').trim();
 }
 
