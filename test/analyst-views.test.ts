@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIVISIONS_FILE, divisionLines, fieldsOf } from '../src/transform/region/division-files.ts';
 import { dictionaryCsv, dictionaryMarkdown } from '../src/load/dictionary/render-dictionary.ts';
 import { warehouseDictionary } from '../src/load/dictionary/warehouse-dictionary.ts';
 import { VIEWS } from '../src/load/warehouse-views.ts';
@@ -18,10 +19,7 @@ import { useTempDir } from './support/temp-dir.ts';
 
 const TEMPLATE = JSON.parse(readFileSync(new URL('./fixtures/spec/template.json', import.meta.url), 'utf8'));
 /** [code, name] of every division (src/transform/region/divisions.tsv). */
-const DIVISIONS = readFileSync(new URL('../src/transform/region/divisions.tsv', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line !== '' && !line.startsWith('#'))
-  .map((line) => line.split('\t') as [string, string]);
+const DIVISIONS = divisionLines(readFileSync(DIVISIONS_FILE, 'utf8')).map(fieldsOf);
 const GROUPING = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 type Rows = Record<string, Scalar>[];

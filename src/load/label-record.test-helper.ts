@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SourceFormat } from '../extract/document.ts';
+import { DIVISIONS_FILE, divisionLines, fieldsOf } from '../transform/region/division-files.ts';
 import type { CellFact, RegionResult, ReportRecord, TableCode } from '../transform/record.ts';
 import { APPLICANT_COLUMNS, OUTCOMES } from '../transform/template/template.ts';
 import type { Label } from '../../test/support/label.ts';
@@ -18,7 +19,6 @@ import { applyPlan, type WriteSummary } from './apply-plan.ts';
 import type { Warehouse } from './warehouse-connection.ts';
 
 const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
-const DIVISIONS = new URL('../transform/region/divisions.tsv', import.meta.url);
 
 export function readLabel(name: string): Label {
   return JSON.parse(readFileSync(new URL(`labels/${name}.json`, CORPUS), 'utf8')) as Label;
@@ -29,9 +29,9 @@ const FORMATS: Record<string, SourceFormat> = { txt: 'text', md: 'markdown', htm
 
 /** A resolved region from place names, codes looked up in the gazetteer (each level under the one before). */
 export function regionFromNames(province: string, city?: string, county?: string): RegionResult {
-  const lines = readFileSync(DIVISIONS, 'utf8').split('\n').map((line) => line.split('\t'));
+  const lines = divisionLines(readFileSync(DIVISIONS_FILE, 'utf8')).map(fieldsOf);
   const find = (digits: number, name: string, prefix: string): string => {
-    const hit = lines.find(([code = '', n]) => code.length === digits && n === name && code.startsWith(prefix));
+    const hit = lines.find(([code, n]) => code.length === digits && n === name && code.startsWith(prefix));
     if (!hit?.[0]) throw new Error(`${name} not in divisions.tsv under ${prefix}`);
     return hit[0];
   };

@@ -10,11 +10,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DIVISIONS_FILE, divisionLines, fieldsOf } from '../transform/region/division-files.ts';
 import { isGroupingRow } from '../transform/region/grouping-rows.ts';
 import type { Row } from './document-rows.ts';
 import { toLoadError } from './warehouse-errors.ts';
-
-const DIVISIONS = new URL('../transform/region/divisions.tsv', import.meta.url);
 
 /** Level and parent code length by code length. */
 const LEVELS: Readonly<Record<number, { level: string; parentLength: number }>> = {
@@ -31,19 +30,18 @@ export interface Gazetteer {
   rows(): Row[];
 }
 
-/** The rows of divisions.tsv (`code<TAB>name` lines; `#` lines are comments). */
+/** The rows of divisions.tsv. */
 export function gazetteerRows(text: string): Row[] {
-  return text.split('\n').flatMap((line, i) => {
-    if (line === '' || line.startsWith('#')) return [];
-    const [code = '', name = ''] = line.split('\t');
+  return divisionLines(text).map((line) => {
+    const [code, name] = fieldsOf(line);
     const at = LEVELS[code.length];
-    if (at === undefined || name === '') throw new Error(`line ${i + 1} is not a code and a name: ${JSON.stringify(line)}`);
-    return [{ code, name, level: at.level, parent_code: at.parentLength === 0 ? null : code.slice(0, at.parentLength), is_grouping: isGroupingRow(name) }];
+    if (at === undefined || name === '') throw new Error(`not a code and a name: ${JSON.stringify(line)}`);
+    return { code, name, level: at.level, parent_code: at.parentLength === 0 ? null : code.slice(0, at.parentLength), is_grouping: isGroupingRow(name) };
   });
 }
 
 export async function readGazetteer(): Promise<Gazetteer> {
-  const file = fileURLToPath(DIVISIONS);
+  const file = fileURLToPath(DIVISIONS_FILE);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

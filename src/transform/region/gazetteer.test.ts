@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusText, fixtureText } from './corpus-text.test-helper.ts';
+import { DIVISION_NAMES_FILE, DIVISIONS_FILE, divisionLines, fieldsOf } from './division-files.ts';
 import { divisionByCode, divisionsNamed, fullPath, placeMentions } from './gazetteer.ts';
 
 const require = createRequire(import.meta.url);
@@ -19,12 +20,12 @@ describe('the gazetteer files (divisions.tsv, division-names.tsv)', () => {
   });
 
   it('lists by name exactly the divisions it lists by code, in the order its look-ups bisect', () => {
-    const lines = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
-    const byCode = lines('./divisions.tsv').map((l) => l.split('\t') as [string, string]);
+    const lines = (file: URL) => divisionLines(readFileSync(file, 'utf8'));
+    const byCode = lines(DIVISIONS_FILE).map(fieldsOf);
     const byLength = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
     expect(byCode.map(([code]) => code)).toEqual(byCode.map(([code]) => code).sort(byLength));
     const expected = [...byCode].sort(([ca, na], [cb, nb]) => (na < nb ? -1 : na > nb ? 1 : byLength(ca, cb))).map(([code, name]) => `${name}\t${code}`);
-    expect(lines('./division-names.tsv')).toEqual(expected);
+    expect(lines(DIVISION_NAMES_FILE)).toEqual(expected);
   });
 
   it('has the codes the issue gives for the seeds', () => {

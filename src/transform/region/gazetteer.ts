@@ -1,15 +1,14 @@
 /**
- * The NBS 2023 division gazetteer (built by scripts/build-regions.ts) with the
- * look-ups the region resolver needs: divisions by code and by name,
- * ancestors by code prefix, and the place names a text mentions. Two sorted
- * files, one line a division: divisions.tsv (`code<TAB>name`, by level then
- * code) and division-names.tsv (`name<TAB>code`, by name). They are read at
- * the first look-up, split into lines and searched by bisection, so a worker
+ * The NBS 2023 division gazetteer with the look-ups the region resolver
+ * needs: divisions by code and by name, ancestors by code prefix, and the
+ * place names a text mentions. Its two sorted files (division-files.ts) are
+ * read at the first look-up, split into lines and searched by bisection, so a worker
  * starts without building an index of 44,703 divisions; only the 3,351
  * provinces, cities and counties are indexed, for short names and mentions.
  * Every function is pure.
  */
 import { readFileSync } from 'node:fs';
+import { DIVISION_NAMES_FILE, DIVISIONS_FILE, FIELD_SEPARATOR, divisionLines, fieldsOf } from './division-files.ts';
 import { isGroupingRow } from './grouping-rows.ts';
 
 export type DivisionLevel = 'province' | 'city' | 'county' | 'township';
@@ -20,23 +19,10 @@ export interface Division {
   level: DivisionLevel;
 }
 
-const CODES_FILE = new URL('./divisions.tsv', import.meta.url);
-const NAMES_FILE = new URL('./division-names.tsv', import.meta.url);
-/** A line of either file that is not a division (the source line). */
-const COMMENT = '#';
-const TAB = '\t';
 /** Longest code above the township level: the first lines of divisions.tsv, up to the first township. */
 const COUNTY_CODE_LENGTH = 6;
 
-/** A file's division lines, in the file's order (comments and the final newline left out). */
-function readLines(file: URL): string[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  let first = 0;
-  while (first < lines.length && (lines[first] as string).startsWith(COMMENT)) first++;
-  let end = lines.length;
-  while (end > first && lines[end - 1] === '') end--;
-  return lines.slice(first, end);
-}
+const readLines = (file: URL): string[] => divisionLines(readFileSync(file, 'utf8'));
 
 /** The first line at or after which `before(line)` is false (lines ordered so that it is true, then false). */
 function bisect(lines: readonly string[], before: (line: string) => boolean): number {
@@ -50,12 +36,6 @@ function bisect(lines: readonly string[], before: (line: string) => boolean): nu
   return lo;
 }
 
-/** A line's first and second fields. */
-function fields(line: string): [string, string] {
-  const tab = line.indexOf(TAB);
-  return [line.slice(0, tab), line.slice(tab + 1)];
-}
-
 /** (length, code) order: the order of divisions.tsv. */
 function codeBefore(a: string, b: string): boolean {
   return a.length < b.length || (a.length === b.length && a < b);
@@ -66,8 +46,8 @@ let nameLines: string[] | undefined;
 /** One object per division looked up, so a division is the same object wherever it is found. */
 const divisions = new Map<string, Division>();
 
-const byCodeLines = (): string[] => (codeLines ??= readLines(CODES_FILE));
-const byNameLines = (): string[] => (nameLines ??= readLines(NAMES_FILE));
+const byCodeLines = (): string[] => (codeLines ??= readLines(DIVISIONS_FILE));
+const byNameLines = (): string[] => (nameLines ??= readLines(DIVISION_NAMES_FILE));
 
 function division(code: string, name: string): Division {
   let d = divisions.get(code);
@@ -81,7 +61,7 @@ function division(code: string, name: string): Division {
 /** The divisions listed under exactly this name (grouping rows too), by level, then code. */
 function listedAs(name: string): Division[] {
   const lines = byNameLines();
-  const key = `${name}${TAB}`;
+  const key = `${name}${FIELD_SEPARATOR}`;
   const out: Division[] = [];
   // The tab sorts before every character of a name, so the lines of one name follow those of its prefixes.
   for (let i = bisect(lines, (line) => line < key); i < lines.length && (lines[i] as string).startsWith(key); i++) {
@@ -98,8 +78,8 @@ function named(name: string): Division[] {
 /** Provinces, cities and counties, in the order of divisions.tsv: the lines before the first township. */
 function upperDivisions(): Division[] {
   const lines = byCodeLines();
-  const end = bisect(lines, (line) => line.indexOf(TAB) <= COUNTY_CODE_LENGTH);
-  return lines.slice(0, end).map((line) => division(...fields(line)));
+  const end = bisect(lines, (line) => line.indexOf(FIELD_SEPARATOR) <= COUNTY_CODE_LENGTH);
+  return lines.slice(0, end).map((line) => division(...fieldsOf(line)));
 }
 
 /** The look-ups built from provinces, cities and counties (3,351 divisions), at the first that needs them. */
@@ -164,11 +144,11 @@ function levelOfLength(level: DivisionLevel, length: number): Division[] {
     const lines = byCodeLines();
     const codeLength = CODE_LENGTH[level];
     const lineLength = codeLength + 1 + length;
-    const end = bisect(lines, (line) => line.indexOf(TAB) <= codeLength);
-    for (let i = bisect(lines, (line) => line.indexOf(TAB) < codeLength); i < end; i++) {
+    const end = bisect(lines, (line) => line.indexOf(FIELD_SEPARATOR) <= codeLength);
+    for (let i = bisect(lines, (line) => line.indexOf(FIELD_SEPARATOR) < codeLength); i < end; i++) {
       const line = lines[i] as string;
       if (line.length !== lineLength) continue;
-      const [code, name] = fields(line);
+      const [code, name] = fieldsOf(line);
       if (!isGroupingRow(name)) list.push(division(code, name));
     }
     ofLength.set(key, list);
@@ -196,8 +176,8 @@ export function stemOf(name: string): string | null {
 
 export function divisionByCode(code: string): Division | undefined {
   const lines = byCodeLines();
-  const line = lines[bisect(lines, (l) => codeBefore(l.slice(0, l.indexOf(TAB)), code))];
-  if (line === undefined || !line.startsWith(`${code}${TAB}`)) return undefined;
+  const line = lines[bisect(lines, (l) => codeBefore(l.slice(0, l.indexOf(FIELD_SEPARATOR)), code))];
+  if (line === undefined || !line.startsWith(`${code}${FIELD_SEPARATOR}`)) return undefined;
   return division(code, line.slice(code.length + 1));
 }
 
