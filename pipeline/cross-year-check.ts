@@ -19,8 +19,8 @@ export function crossYearIssues(primaries: readonly PrimaryOfYear[]): Map<Staged
   const byAgencyYear = new Map(primaries.map((p) => [`${p.agencyId}|${p.year}`, p.summary]));
   const out = new Map<StagedSummary, ValidationIssue[]>();
   for (const p of primaries) {
-    const previous = byAgencyYear.get(`${p.agencyId}|${p.year - 1}`)?.applications.carried_forward ?? null;
-    const issues = checkCarriedOver({ applications: p.summary.applications, year: p.year }, previous);
+    const previous = byAgencyYear.get(`${p.agencyId}|${p.year - 1}`)?.carried.carriedForward ?? null;
+    const issues = checkCarriedOver({ ...p.summary.carried, year: p.year }, previous);
     if (issues.length > 0) out.set(p.summary, issues);
   }
   return out;

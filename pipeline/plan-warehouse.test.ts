@@ -24,7 +24,7 @@ function record(key: string, path: string, over: Partial<StagedSummary> = {}): S
     region: REGION,
     readableCells: 100,
     errors: 0,
-    applications: {},
+    carried: { printed: false },
     ...over,
   };
 }

@@ -165,11 +165,34 @@ async function planFor(staging: Staging, stage: StageStore): Promise<WarehousePl
   return planWarehouse({ files: staging.files, summaries, lastGood: usable, overrides: defaultOverrides() });
 }
 
-function fileLines(plan: WarehousePlan, staging: Staging, keyOfPath: Map<string, string>): { failures: FileLine[]; stillFailing: FileLine[] } {
+/** The plan, and what a run's lines need of its staging: not the summaries (one per file), which are let go before the write. */
+interface PlannedRun {
+  plan: WarehousePlan;
+  readNow: Set<string>;
+  keyOfPath: Map<string, string>;
+  unsupported: Array<{ path: string; year: number | null }>;
+}
+
+async function planStaged(staged: Promise<Staging>, stage: StageStore, onStaged: (read: number) => void): Promise<PlannedRun> {
+  const staging = await staged;
+  onStaged(staging.readNow.size);
+  const plan = await planFor(staging, stage);
+  return {
+    plan,
+    readNow: staging.readNow,
+    keyOfPath: new Map(staging.files.map((f) => [f.relPath, f.key])),
+    unsupported: [...staging.readNow]
+      .map((key) => staging.summaries.get(key))
+      .flatMap((s) => (s && s.status === 'unsupported_template' ? [{ path: s.source.relPath, year: s.year }] : []))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  };
+}
+
+function fileLines(plan: WarehousePlan, readNow: ReadonlySet<string>, keyOfPath: ReadonlyMap<string, string>): { failures: FileLine[]; stillFailing: FileLine[] } {
   const failures: FileLine[] = [];
   const stillFailing: FileLine[] = [];
   for (const f of plan.failing) {
-    (staging.readNow.has(keyOfPath.get(f.path) ?? '') ? failures : stillFailing).push(f);
+    (readNow.has(keyOfPath.get(f.path) ?? '') ? failures : stillFailing).push(f);
   }
   return { failures, stillFailing };
 }
@@ -186,39 +209,37 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     const ms = () => Math.round(performance.now() - clock);
     const stage = new StageStore(options.stage ?? join(dirname(options.db), 'stage'));
     const pool = createDocumentPool({ workers: options.workers });
-    const staged = stageFiles(files, stage, options, pool).finally(() => pool.close());
-    staged.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+    const planning = planStaged(
+      stageFiles(files, stage, options, pool).finally(() => pool.close()),
+      stage,
+      (read) => log.info({ files: files.length, read, ms: ms() }, 'files staged'),
+    );
+    planning.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
     // The warehouse side is loaded, and the working copy copied and opened (a
     // new warehouse: schema, gazetteer, views), while the workers read: it
     // needs nothing they make.
     const { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish } = await importWarehouseSide();
     const opening = openWorkingCopy(options.db);
     opening.catch(() => undefined); // as above
-    let staging: Staging;
-    let plan: WarehousePlan;
+    let planned: PlannedRun;
     try {
-      staging = await staged;
-      log.info({ files: files.length, read: staging.readNow.size, ms: ms() }, 'files staged');
-      plan = await planFor(staging, stage);
-      log.info({ reports: plan.reports.length, ms: ms() }, 'warehouse planned');
+      planned = await planning;
+      log.info({ reports: planned.plan.reports.length, ms: ms() }, 'warehouse planned');
     } catch (e) {
       await opening.then((wh) => discardWorkingCopy(wh, options.db), () => undefined);
       throw e;
     }
-    const keyOfPath = new Map(staging.files.map((f) => [f.relPath, f.key]));
-    const { failures, stillFailing } = fileLines(plan, staging, keyOfPath);
+    const { plan, readNow } = planned;
+    const { failures, stillFailing } = fileLines(plan, readNow, planned.keyOfPath);
     const base = {
       seen: files.length,
-      read: staging.readNow.size,
-      reused: files.length - staging.readNow.size,
+      read: readNow.size,
+      reused: files.length - readNow.size,
       failures,
       stillFailing,
       needsOcr: plan.failing.filter((f) => f.status === 'needs_ocr').length,
       stale: plan.failing.filter((f) => f.stale).length,
-      unsupported: [...staging.readNow]
-        .map((key) => staging.summaries.get(key))
-        .flatMap((s) => (s && s.status === 'unsupported_template' ? [{ path: s.source.relPath, year: s.year }] : []))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+      unsupported: planned.unsupported,
     };
     const wh = await opening;
     log.info({ ms: ms() }, 'working copy opened');

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,29 @@ describe('StageStore', () => {
       const fresh = new StageStore(dir);
       expect(await fresh.keys()).toEqual([other.key]);
       expect(await fresh.result(other.key)).toEqual(other);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a summary staged before summaries kept only the carried rows of 三 as one that keeps them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nianbao-stage-'));
+    try {
+      const result = await readRawFile({ path: REPORT, relPath: '000_d4859fce74386304.txt' });
+      if (result.outcome.kind !== 'record') throw new Error('the fixture gives a record');
+      const stage = new StageStore(dir);
+      const summary = stage.put(result);
+      const [index] = (await readdir(join(dir, 'segments'))).filter((f) => f.endsWith('.idx'));
+      const [, offset, length] = (await readFile(join(dir, 'segments', index as string), 'utf8')).split('\t');
+      // The line an earlier version wrote: the whole of 三 as `applications`, no `carried`.
+      const { carried, ...rest } = summary;
+      const old = { ...rest, key: 'e'.repeat(32), applications: result.outcome.record.applications };
+      expect(Object.keys(old.applications).length).toBeGreaterThan(2);
+      await appendFile(join(dir, 'segments', index as string), `${old.key}\t${offset}\t${length}\t${JSON.stringify(old)}\n`);
+      const read = await new StageStore(dir).summary(old.key);
+      expect(read).toEqual({ ...summary, key: old.key });
+      expect(read.carried).toEqual(carried);
+      expect(carried.carriedOver).toEqual(result.outcome.record.applications.carried_over);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

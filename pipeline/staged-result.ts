@@ -3,11 +3,12 @@
  * (pipeline/stage-store.ts): the record, or the reason there is none, with
  * everything that decided it. Plain JSON, so a worker thread can hand it back.
  * StagedSummary is the small part the plan needs (pipeline/plan-warehouse.ts):
- * the plan never holds whole records.
+ * the plan never holds whole records, and holds every summary of a run.
  */
 import { createHash } from 'node:crypto';
 import type { SourceFormat } from '../src/extract/document.ts';
 import type { RegionResult, ReportRecord } from '../src/transform/record.ts';
+import { carriedRows, type CarriedRows } from '../src/transform/validate/cross-year.ts';
 
 export type StagedOutcome = { kind: 'record'; record: ReportRecord } | { kind: 'failure'; status: 'failed' | 'needs_ocr'; reason: string };
 
@@ -44,8 +45,8 @@ export interface StagedSummary {
   /** Distinct cells (table, row, column) holding a number. */
   readableCells: number;
   errors: number;
-  /** Section 三 rows (for the cross-year check). */
-  applications: ReportRecord['applications'];
+  /** What the cross-year rule reads of section 三 (not the whole table: a run holds every summary). */
+  carried: CarriedRows;
 }
 
 /** Hex digits of a stage key. */
@@ -87,7 +88,7 @@ export function summarize(result: StagedResult): StagedSummary {
   const base = { key: result.key, source: result.source, doc: result.source.relPath };
   if (result.outcome.kind === 'failure') {
     const o = result.outcome;
-    return { ...base, kind: 'failure', status: o.status, reason: o.reason, agency: null, year: null, title: null, template: null, readableCells: 0, errors: 0, applications: {} };
+    return { ...base, kind: 'failure', status: o.status, reason: o.reason, agency: null, year: null, title: null, template: null, readableCells: 0, errors: 0, carried: { printed: false } };
   }
   const r = result.outcome.record;
   return {
@@ -103,6 +104,18 @@ export function summarize(result: StagedResult): StagedSummary {
     ...(r.region ? { region: r.region } : {}),
     readableCells: readableCells(r),
     errors: r.validation.filter((i) => i.severity === 'error').length,
-    applications: r.applications,
+    carried: carriedRows(r.applications),
   };
+}
+
+/**
+ * A summary from its JSON in a stage index. Stages written before summaries
+ * kept only the carried rows hold the whole of 三 as `applications`: that is
+ * cut to what the rule reads, so every summary in memory is the same size.
+ */
+export function summaryFromJson(json: string): StagedSummary {
+  const parsed = JSON.parse(json) as StagedSummary & { applications?: ReportRecord['applications'] };
+  if (parsed.applications === undefined) return parsed;
+  const { applications, ...rest } = parsed;
+  return { ...rest, carried: carriedRows(applications) };
 }
