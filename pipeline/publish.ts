@@ -27,9 +27,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** A working copy's files: the database, its write-ahead log and DuckDB's spill folder (WRITE_MEMORY_LIMIT), left by a run that died. */
 async function removeWork(work: string): Promise<void> {
   await rm(work, { force: true });
   await rm(`${work}.wal`, { force: true });
+  await rm(`${work}.tmp`, { recursive: true, force: true });
 }
 
 /**
@@ -67,6 +69,5 @@ export async function publish(wh: Warehouse, db: string): Promise<void> {
 /** Drops an unpublished working copy. */
 export async function discardWorkingCopy(wh: Warehouse, db: string): Promise<void> {
   await wh.close();
-  await rm(workPath(db), { force: true });
-  await rm(`${workPath(db)}.wal`, { force: true });
+  await removeWork(workPath(db));
 }

@@ -17,6 +17,7 @@ import { agencyRow, FACT_TABLES, plannedRows } from './document-rows.ts';
 import { failureStaged, labelCells, labelStaged, loadStaged, readLabel, regionFromNames } from './label-record.test-helper.ts';
 import type { PlannedReport } from './planned-report.ts';
 import { exportWarehouse, openWarehouse, qualitySummary, reportId, tableCounts, TABLES, type Warehouse } from './warehouse.ts';
+import { WRITE_MEMORY_LIMIT } from './warehouse-connection.ts';
 import { readGazetteer } from './warehouse-regions.ts';
 
 /** Rows of the NBS gazetteer (provinces, cities, counties, townships of divisions.tsv). */
@@ -341,6 +342,24 @@ describe('openWarehouse', () => {
       expect(await tableCounts(wh)).toEqual(counts);
     } finally {
       await wh.close();
+    }
+  });
+
+  it('writes under DuckDB memory limit of WRITE_MEMORY_LIMIT (256 MB, not 80% of RAM); a read-only open keeps the default', async () => {
+    const db = join(root, 'memory', 'wh.duckdb');
+    const limit = async (w: Warehouse) => (await w.query("SELECT current_setting('memory_limit') AS v"))[0]?.v;
+    const wh = await openWarehouse(db);
+    try {
+      expect(WRITE_MEMORY_LIMIT).toBe('256MB');
+      expect(await limit(wh)).toBe('244.1 MiB');
+    } finally {
+      await wh.close();
+    }
+    const reader = await openWarehouse(db, { readOnly: true });
+    try {
+      expect(await limit(reader)).not.toBe('244.1 MiB');
+    } finally {
+      await reader.close();
     }
   });
 
