@@ -11,13 +11,14 @@
  * extrapolated from the measured rates. Each format is also run on its
  * first document alone: a run's fixed cost (start-up, a new warehouse with
  * its gazetteer and views, publication), so the rate of each document beyond
- * it is printed too, and the night extrapolated both ways. Last, one run
- * over a national year's count of generated text reports: the peak RSS of
- * the longest run a user makes (the first over a national folder), and the
- * rate once every worker is warm. A script, not a test: it asserts
+ * it is printed too, and the night extrapolated both ways. Last, two long
+ * runs: a national year's count of generated text reports in one run (the
+ * peak RSS of the longest run a user makes, the first over a national
+ * folder) and a fifth as many HTML reports, with their rates once every
+ * worker is warm. A script, not a test: it asserts
  * nothing. Runs the compiled CLI (dist/, built first by `npm run bench`).
  *
- *   npm run bench                                  # 1,000 documents per format (4,000 generated) + the real PDFs + 100,000 text reports in one run
+ *   npm run bench                                  # 1,000 documents per format (4,000 generated) + the real PDFs + 100,000 text and 20,000 HTML reports in two long runs
  *   npm run bench -- --per-format 100 --long 0     # a quicker look, without the long run
  */
 import { spawn } from 'node:child_process';
@@ -40,9 +41,16 @@ const PDF_SHARE = 0.6;
  * a short run.
  */
 const PER_FORMAT = 1000;
-/** Text reports of the long run: a national year in one run (about 500 MB of text, 4 minutes here). */
+/**
+ * The long runs, after the others: a national year's count of text reports
+ * in one run (about 500 MB of text, 4 minutes here), for the peak RSS of the
+ * longest run a user makes, and HTML reports a fifth as many; both for the
+ * rate once every worker is warm. `--long 0` skips them.
+ */
 const LONG_RUN = NIGHT;
+const LONG_HTML_SHARE = 0.2;
 const TEXT_FORMATS = ['text-tabs', 'text-lines', 'markdown'];
+const HTML_FORMATS = ['html', 'html-gbk'];
 
 interface Measure {
   docs: number;
@@ -182,7 +190,7 @@ async function main(): Promise<void> {
     const corpusPdfs = join(fixtures, 'corpus/docs');
     const broken = /^(scanned|encrypted|truncated|unmapped)\.pdf$/;
     const corpora: Array<{ format: string; dir: string }> = [
-      { format: 'HTML', dir: await fillDistinct(join(scratch, 'html'), perFormat, ['html', 'html-gbk']) },
+      { format: 'HTML', dir: await fillDistinct(join(scratch, 'html'), perFormat, HTML_FORMATS) },
       { format: 'DOCX', dir: await fillDistinct(join(scratch, 'docx'), perFormat, ['docx']) },
       { format: 'text', dir: await fillDistinct(join(scratch, 'text'), perFormat, TEXT_FORMATS) },
       { format: 'PDF', dir: fill(join(scratch, 'pdf'), perFormat, pdfSources([join(fixtures, 'pdf'), corpusPdfs], broken)) },
@@ -229,14 +237,22 @@ async function main(): Promise<void> {
     console.log(`Fault corpus (scans, encrypted, truncated, unmapped PDFs, zip bombs of 1 GiB)`);
     console.log(line('nianbao run, 2 workers', fault));
 
-    let long: Measure | undefined;
+    const longs: Measure[] = [];
     if (longRun > 0) {
-      // Its own folder for the warehouse and stage: the runs above staged into the scratch's.
-      long = await nianbaoRun(await fillDistinct(join(scratch, 'long'), longRun, TEXT_FORMATS), join(scratch, 'long-run'), 2);
-      console.log(`A national year in one run: ${longRun.toLocaleString('en')} generated text reports`);
-      console.log(line('nianbao run, 2 workers', long, `   (${(perSecond(long) / perSecond(rates['text']!.two)).toFixed(2)}x the rate over ${perFormat.toLocaleString('en')})`));
+      console.log('Long runs, 2 workers (most of their documents read by warm workers)');
+      for (const [format, n, formats] of [
+        ['text', longRun, TEXT_FORMATS],
+        ['HTML', Math.round(longRun * LONG_HTML_SHARE), HTML_FORMATS],
+      ] as const) {
+        // Its own folder, warehouse and stage (the runs above staged into the scratch's), removed after it.
+        const dir = await fillDistinct(join(scratch, 'long'), n, formats);
+        const long = await nianbaoRun(dir, join(scratch, 'long-run'), 2);
+        rmSync(dir, { recursive: true, force: true });
+        rmSync(join(scratch, 'long-run'), { recursive: true, force: true });
+        longs.push(long);
+        console.log(line(format, long, `   (${(perSecond(long) / perSecond(rates[format]!.two)).toFixed(2)}x the rate over ${perFormat.toLocaleString('en')})`));
+      }
     }
-
 
     console.log(`\nnianbao --help start-up: ${help.toFixed(0)} ms (median of ${HELP_RUNS}, timed before the runs above)`);
 
@@ -258,7 +274,7 @@ async function main(): Promise<void> {
     const marginalRate = (f: string) => (f === 'PDF' ? pdfMarginal : perSecond(marginal(rates[f]!.two, rates[f]!.single)));
     const marginalHours = (fixed + mix.reduce((s, [f, n]) => s + n / marginalRate(f), 0)) / 3600;
     console.log(`  or, one run's fixed cost (${fixed.toFixed(1)} s) once and each document at its rate beyond it (PDF ${pdfMarginal.toFixed(1)}/s): ${marginalHours.toFixed(2)} hours`);
-    const peak = Math.max(...Object.values(rates).flatMap((r) => [r.one.peakMb ?? 0, r.two.peakMb ?? 0]), fault.peakMb ?? 0, long?.peakMb ?? 0);
+    const peak = Math.max(...Object.values(rates).flatMap((r) => [r.one.peakMb ?? 0, r.two.peakMb ?? 0]), fault.peakMb ?? 0, ...longs.map((l) => l.peakMb ?? 0));
     console.log(`Peak RSS of any nianbao run: ${peak} MB`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
