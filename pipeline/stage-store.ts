@@ -161,7 +161,7 @@ export class StageStore {
       const file = join(this.segments, name);
       const tail = readFrom(file, this.consumed.get(file) ?? 0);
       if (tail === null) continue;
-      const end = tail.bytes.lastIndexOf(0x0a) + 1;
+      const end = tail.bytes.lastIndexOf(NEWLINE) + 1;
       if (end === 0) continue;
       const segment = join(this.segments, `${name.slice(0, -INDEX_SUFFIX.length)}${RESULTS_SUFFIX}`);
       // key<TAB>offset<TAB>length<TAB>summary: the first three fields are ASCII.
