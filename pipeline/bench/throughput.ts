@@ -14,12 +14,13 @@
  * it is printed too, and the night extrapolated both ways. Last, two long
  * runs: a national year's count of generated text reports in one run (the
  * peak RSS of the longest run a user makes, the first over a national
- * folder) and a fifth as many HTML reports, with their rates once every
- * worker is warm. A script, not a test: it asserts
+ * folder), a fifth as many HTML reports and 3,000 copies of the real PDFs
+ * (next to pdftotext), with their rates once every worker is warm. A
+ * script, not a test: it asserts
  * nothing. Runs the compiled CLI (dist/, built first by `npm run bench`).
  *
- *   npm run bench                                  # 1,000 documents per format (4,000 generated) + the real PDFs + 100,000 text and 20,000 HTML reports in two long runs
- *   npm run bench -- --per-format 100 --long 0     # a quicker look, without the long run
+ *   npm run bench                                  # 1,000 documents per format (4,000 generated) + the real PDFs + long runs: 100,000 text, 20,000 HTML, 3,000 real PDFs
+ *   npm run bench -- --per-format 100 --long 0     # a quicker look, without the long runs
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,13 +45,17 @@ const PER_FORMAT = 1000;
 /**
  * The long runs, after the others: a national year's count of text reports
  * in one run (about 500 MB of text, 4 minutes here), for the peak RSS of the
- * longest run a user makes, and HTML reports a fifth as many; both for the
- * rate once every worker is warm. `--long 0` skips them.
+ * longest run a user makes; HTML reports a fifth as many; and the real
+ * corpus PDFs a thirtieth as many (1,000 copies of each), next to
+ * `pdftotext -layout` with 2 processes: each for the rate once every worker
+ * is warm. `--long 0` skips them.
  */
 const LONG_RUN = NIGHT;
 const LONG_HTML_SHARE = 0.2;
+const LONG_REAL_PDF_SHARE = 0.03;
 const TEXT_FORMATS = ['text-tabs', 'text-lines', 'markdown'];
 const HTML_FORMATS = ['html', 'html-gbk'];
+const REAL_PDF = 'PDF, real corpus (3 WPS exports)';
 
 interface Measure {
   docs: number;
@@ -194,7 +199,7 @@ async function main(): Promise<void> {
       { format: 'DOCX', dir: await fillDistinct(join(scratch, 'docx'), perFormat, ['docx']) },
       { format: 'text', dir: await fillDistinct(join(scratch, 'text'), perFormat, TEXT_FORMATS) },
       { format: 'PDF', dir: fill(join(scratch, 'pdf'), perFormat, pdfSources([join(fixtures, 'pdf'), corpusPdfs], broken)) },
-      { format: 'PDF, real corpus (3 WPS exports)', dir: fill(join(scratch, 'real'), 3 * realCopies, pdfSources([corpusPdfs], broken)) },
+      { format: REAL_PDF, dir: fill(join(scratch, 'real'), 3 * realCopies, pdfSources([corpusPdfs], broken)) },
     ];
     const generated = corpora.slice(0, 4).reduce((s, c) => s + readdirSync(c.dir).length, 0);
     const load = (await import('node:os')).loadavg()[0]!.toFixed(1);
@@ -240,17 +245,25 @@ async function main(): Promise<void> {
     const longs: Measure[] = [];
     if (longRun > 0) {
       console.log('Long runs, 2 workers (most of their documents read by warm workers)');
-      for (const [format, n, formats] of [
-        ['text', longRun, TEXT_FORMATS],
-        ['HTML', Math.round(longRun * LONG_HTML_SHARE), HTML_FORMATS],
-      ] as const) {
+      const real = pdfSources([corpusPdfs], broken);
+      const longRuns: Array<{ format: string; fillLong: (dir: string) => Promise<string> }> = [
+        { format: 'text', fillLong: (dir) => fillDistinct(dir, longRun, TEXT_FORMATS) },
+        { format: 'HTML', fillLong: (dir) => fillDistinct(dir, Math.round(longRun * LONG_HTML_SHARE), HTML_FORMATS) },
+        { format: REAL_PDF, fillLong: async (dir) => fill(dir, Math.round(longRun * LONG_REAL_PDF_SHARE), real) },
+      ];
+      for (const { format, fillLong } of longRuns) {
         // Its own folder, warehouse and stage (the runs above staged into the scratch's), removed after it.
-        const dir = await fillDistinct(join(scratch, 'long'), n, formats);
+        const dir = await fillLong(join(scratch, 'long'));
         const long = await nianbaoRun(dir, join(scratch, 'long-run'), 2);
+        longs.push(long);
+        console.log(line(format, long, `   (${(perSecond(long) / perSecond(rates[format]!.two)).toFixed(2)}x the rate of the shorter run)`));
+        if (format === REAL_PDF) {
+          const pt = await pdftotext(dir, 2);
+          console.log(line('pdftotext -layout, 2 processes', pt, ' (largest process)'));
+          console.log(`  ratio nianbao (2 workers) / pdftotext (2 processes): ${(perSecond(long) / perSecond(pt)).toFixed(2)} whole run`);
+        }
         rmSync(dir, { recursive: true, force: true });
         rmSync(join(scratch, 'long-run'), { recursive: true, force: true });
-        longs.push(long);
-        console.log(line(format, long, `   (${(perSecond(long) / perSecond(rates[format]!.two)).toFixed(2)}x the rate over ${perFormat.toLocaleString('en')})`));
       }
     }
 
@@ -264,13 +277,13 @@ async function main(): Promise<void> {
       ['text', NIGHT * share],
     ];
     // PDFs at the slower of the two PDF rates (generated and real corpus).
-    const pdfRate = Math.min(perSecond(rates['PDF']!.two), perSecond(rates['PDF, real corpus (3 WPS exports)']!.two));
+    const pdfRate = Math.min(perSecond(rates['PDF']!.two), perSecond(rates[REAL_PDF]!.two));
     const rate = (f: string) => (f === 'PDF' ? pdfRate : perSecond(rates[f]!.two));
     const hours = mix.reduce((s, [f, n]) => s + n / rate(f), 0) / 3600;
     console.log(`\nA national year, extrapolated: ${NIGHT.toLocaleString('en')} documents (60% PDF at ${pdfRate.toFixed(1)}/s, the rest HTML, DOCX, text alike) at the 2-worker rates above: ${hours.toFixed(2)} hours`);
     // The same night from each document's cost beyond a run's fixed cost (start-up, a new warehouse, publication), paid once.
     const fixed = Math.max(...Object.values(rates).map((r) => r.single.seconds));
-    const pdfMarginal = Math.min(...['PDF', 'PDF, real corpus (3 WPS exports)'].map((f) => perSecond(marginal(rates[f]!.two, rates[f]!.single))));
+    const pdfMarginal = Math.min(...['PDF', REAL_PDF].map((f) => perSecond(marginal(rates[f]!.two, rates[f]!.single))));
     const marginalRate = (f: string) => (f === 'PDF' ? pdfMarginal : perSecond(marginal(rates[f]!.two, rates[f]!.single)));
     const marginalHours = (fixed + mix.reduce((s, [f, n]) => s + n / marginalRate(f), 0)) / 3600;
     console.log(`  or, one run's fixed cost (${fixed.toFixed(1)} s) once and each document at its rate beyond it (PDF ${pdfMarginal.toFixed(1)}/s): ${marginalHours.toFixed(2)} hours`);
