@@ -243,6 +243,7 @@ async function main(): Promise<void> {
     console.log(line('nianbao run, 2 workers', fault));
 
     const longs: Measure[] = [];
+    const longRates: Record<string, Measure> = {};
     if (longRun > 0) {
       console.log('Long runs, 2 workers (most of their documents read by warm workers)');
       const real = pdfSources([corpusPdfs], broken);
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
         const dir = await fillLong(join(scratch, 'long'));
         const long = await nianbaoRun(dir, join(scratch, 'long-run'), 2);
         longs.push(long);
+        longRates[format] = long;
         console.log(line(format, long, `   (${(perSecond(long) / perSecond(rates[format]!.two)).toFixed(2)}x the rate of the shorter run)`));
         if (format === REAL_PDF) {
           const pt = await pdftotext(dir, 2);
@@ -287,6 +289,13 @@ async function main(): Promise<void> {
     const marginalRate = (f: string) => (f === 'PDF' ? pdfMarginal : perSecond(marginal(rates[f]!.two, rates[f]!.single)));
     const marginalHours = (fixed + mix.reduce((s, [f, n]) => s + n / marginalRate(f), 0)) / 3600;
     console.log(`  or, one run's fixed cost (${fixed.toFixed(1)} s) once and each document at its rate beyond it (PDF ${pdfMarginal.toFixed(1)}/s): ${marginalHours.toFixed(2)} hours`);
+    if (Object.keys(longRates).length > 0) {
+      // A national night is one long run: each format at its long run's rate where one was measured (DOCX, and the generated PDFs, at their rates above).
+      const longPdf = Math.min(perSecond(rates['PDF']!.two), perSecond(longRates[REAL_PDF] ?? rates[REAL_PDF]!.two));
+      const longRate = (f: string) => (f === 'PDF' ? longPdf : perSecond(longRates[f] ?? rates[f]!.two));
+      const longHours = mix.reduce((s, [f, n]) => s + n / longRate(f), 0) / 3600;
+      console.log(`  or at the long runs' rates where measured (PDF ${longPdf.toFixed(1)}/s, HTML ${longRate('HTML').toFixed(1)}/s, text ${longRate('text').toFixed(1)}/s; DOCX as above): ${longHours.toFixed(2)} hours`);
+    }
     const peak = Math.max(...Object.values(rates).flatMap((r) => [r.one.peakMb ?? 0, r.two.peakMb ?? 0]), fault.peakMb ?? 0, ...longs.map((l) => l.peakMb ?? 0));
     console.log(`Peak RSS of any nianbao run: ${peak} MB`);
   } finally {
