@@ -4,6 +4,7 @@
  * whatever order the listing comes in.
  */
 import { describe, expect, it } from 'vitest';
+import { resolveRegion } from '../src/transform/region/resolve-region.ts';
 import { checkRemovals, planWarehouse, type ListedFile } from './plan-warehouse.ts';
 import type { StagedSummary } from './staged-result.ts';
 
@@ -74,6 +75,17 @@ describe('planWarehouse', () => {
     expect(p.agencies).toHaveLength(1);
     // The same plan whatever order the listing comes in.
     expect(plan([...files].reverse(), [...copies].reverse())).toEqual(p);
+  });
+
+  it("keeps a zone's report and its department's apart, both primary: a department is not a copy of its zone", () => {
+    const placed = (key: string, agency: string) => record(key, `${key}.html`, { agency, region: resolveRegion({ agency, title: null, body: '' }).region });
+    const reports = [placed('zone', '平原示范区'), placed('finance', '平原示范区财政局')];
+    const p = plan(reports.map((r) => ({ relPath: r.source.relPath, key: r.key })), reports);
+    expect(p.reports.map((r) => [r.sourcePath, r.report.is_primary, r.primary?.path ?? null])).toEqual([
+      ['finance.html', true, null],
+      ['zone.html', true, null],
+    ]);
+    expect(p.agencies).toHaveLength(2);
   });
 
   it('refuses an empty listing and the removal of more than a fifth of the stored reports', () => {

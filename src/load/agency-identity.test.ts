@@ -4,6 +4,7 @@
  * merge and split, ambiguous names never merged.
  */
 import { describe, expect, it } from 'vitest';
+import { resolveRegion } from '../transform/region/resolve-region.ts';
 import { agencyIdentity, agencyIdOf } from './agency-identity.ts';
 import { regionFromNames } from './label-record.test-helper.ts';
 
@@ -28,6 +29,14 @@ describe('agencyIdentity', () => {
     const a = agencyIdOf({ agency: '洪泽区发改委', region: HZQ_DEPT, doc: 'a' }, overrides);
     expect(agencyIdOf({ agency: '淮安市洪泽区发展和改革委员会', region: HZQ_DEPT, doc: 'b' }, overrides)).toBe(a);
     expect(agencyIdOf({ agency: '洪泽区发改委', region: HZQ_DEPT, doc: 'a' })).not.toBe(a);
+  });
+
+  it("a zone's department placed through the overrides file is not merged with the zone", () => {
+    const idOf = (agency: string) => agencyIdOf({ agency, region: resolveRegion({ agency, title: null, body: '' }).region, doc: `${agency}.txt` });
+    const zone = idOf('平原示范区');
+    expect(idOf('新乡市平原城乡一体化示范区管理委员会')).toBe(zone);
+    expect(idOf('平原示范区财政局')).not.toBe(zone);
+    expect(idOf('平原示范区教育局')).not.toBe(idOf('平原示范区财政局'));
   });
 
   it('a name that fits several places is never merged; an unplaced name is its name', () => {

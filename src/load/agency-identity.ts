@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RegionResult } from '../transform/record.ts';
+import { GOVERNMENT_KINDS } from '../transform/region/parse-agency.ts';
 import { isResolved, normalizeAgencyName } from './ids.ts';
 
 export interface AgencyClues {
@@ -30,14 +31,6 @@ export interface IdentityOverride {
   code: string;
   agency?: string;
 }
-
-const GOVERNMENT_KINDS: ReadonlySet<string> = new Set([
-  'township_government',
-  'county_government',
-  'city_government',
-  'province_government',
-  'development_zone',
-]);
 
 /** Suffixes of a place name that a prefix may leave off (上海科委 for 上海市科委). */
 const PLACE_SUFFIX = /(?:省|市|自治区|自治州|自治县|地区|盟|区|县|旗|镇|乡|街道)$/u;

@@ -19,7 +19,7 @@ import { parse } from 'csv-parse/sync';
 import { CorruptFileError, ReadFileError } from '../../errors.ts';
 import { PROJECT_ROOT } from '../../project-root.ts';
 import { divisionByCode } from './gazetteer.ts';
-import type { AgencyKind } from './parse-agency.ts';
+import { GOVERNMENT_KINDS, type AgencyKind } from './parse-agency.ts';
 
 export interface AgencyOverride {
   pattern: RegExp;
@@ -56,6 +56,11 @@ function csvRecords(csvText: string, file: string): string[][] {
   return records.filter((r) => !(r.length === 1 && r[0]?.trim() === '') && !(r[0] ?? '').trimStart().startsWith('#'));
 }
 
+/** Whether a pattern is anchored at both ends: it matches whole names only (the final $ not escaped). */
+function matchesWholeName(source: string): boolean {
+  return source.startsWith('^') && /(?:^|[^\\])(?:\\\\)*\$$/u.test(source);
+}
+
 /** Parses the overrides CSV; `file` names it in errors. Throws CorruptFileError on a bad row. */
 export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOverride[] {
   const [header, ...rows] = csvRecords(csvText, file);
@@ -83,6 +88,12 @@ export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOve
     }
     if (!(KINDS as readonly string[]).includes(kind)) {
       throw new CorruptFileError(file, `${line}: kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+    }
+    if (GOVERNMENT_KINDS.has(kind) && !matchesWholeName(source)) {
+      throw new CorruptFileError(
+        file,
+        `${line}: pattern ${JSON.stringify(source)} names a ${kind} but not its whole name: anchor it (^…$), or it also matches the government's departments (a ${kind} is one agency per division, so they would be merged with it)`,
+      );
     }
     const name = get(at.name);
     if (!name && !divisionByCode(code)) {

@@ -20,6 +20,19 @@ export type AgencyKind =
   | 'central_agency'
   | 'unknown';
 
+/**
+ * The kinds that stand for a whole government (or zone administration): one
+ * agency per division, whatever the spelling (src/load/agency-identity.ts),
+ * so a name taken for one of them wrongly merges with it.
+ */
+export const GOVERNMENT_KINDS: ReadonlySet<string> = new Set<AgencyKind>([
+  'township_government',
+  'county_government',
+  'city_government',
+  'province_government',
+  'development_zone',
+]);
+
 export interface ParsedAgency {
   /** The agency's own name, cleaned (no year, brackets or white space). */
   name: string;
