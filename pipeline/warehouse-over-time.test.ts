@@ -9,7 +9,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RENDERERS, loadLabels } from '../test/render/index.ts';
-import { dumpContent, readDb, runCli } from '../test/support/run-cli.ts';
+import { contentDifference, dumpContent, readDb, runCli } from '../test/support/run-cli.ts';
 import { useTempDir } from '../test/support/temp-dir.ts';
 
 const CORPUS = new URL('../test/fixtures/corpus/docs/', import.meta.url).pathname;
@@ -54,6 +54,52 @@ describe('removals', () => {
     const one = await runCli(['run', '--raw', raw, '--db', db]);
     expect(one.code).toBe(0);
     expect(one.out).toMatch(/^reports: 0 added, 0 changed, 1 removed, 0 stale, 4 unchanged$/m);
+  });
+});
+
+describe('agencies and sources over runs', () => {
+  const scratch = useTempDir('nianbao-sync-');
+
+  it('a run rewrites only the agencies and sources that differ; the rest keep their rows, sources their first_seen', async () => {
+    const raw = await folder(join(scratch(), 'raw'), [...TEXTS, 'shuyang-county-2025.txt']);
+    const db = join(scratch(), 'wh', 'nianbao.duckdb');
+    expect((await runCli(['run', '--raw', raw, '--db', db])).code).toBe(0);
+    const agencyRows = async () => new Map((await readDb(db, 'SELECT agency_id, rowid::INTEGER AS at FROM agencies')).map((r) => [r.agency_id, r.at]));
+    const sourceRows = async () => new Map((await readDb(db, 'SELECT path, rowid::INTEGER AS at, first_seen, last_seen FROM sources')).map((r) => [r.path, r]));
+    const agenciesBefore = await agencyRows();
+    const sourcesBefore = await sourceRows();
+    const [gone, edited, ...kept] = TEXTS as [string, string, ...string[]];
+
+    // One file removed, one edited (its bytes, not its report), one added.
+    await rm(join(raw, gone));
+    await writeFile(join(raw, edited), `${await readFile(join(raw, edited), 'utf8')}\n`);
+    await copyFile(join(CORPUS, '002_02af2ddfabc85d6c.txt'), join(raw, '002_02af2ddfabc85d6c.txt'));
+    expect((await runCli(['run', '--raw', raw, '--db', db])).code).toBe(0);
+
+    const agenciesAfter = await agencyRows();
+    const goneAgency = [...agenciesBefore.keys()].find((id) => !agenciesAfter.has(id));
+    expect(goneAgency).toBeDefined();
+    expect(agenciesAfter.size).toBe(agenciesBefore.size);
+    for (const [id, at] of agenciesBefore) if (id !== goneAgency) expect(agenciesAfter.get(id), String(id)).toBe(at);
+
+    const sourcesAfter = await sourceRows();
+    expect([...sourcesAfter.keys()].sort()).toEqual([...kept, '002_02af2ddfabc85d6c.txt', edited, 'shuyang-county-2025.txt'].sort());
+    const secondRun = sourcesAfter.get('002_02af2ddfabc85d6c.txt')!.first_seen;
+    expect(secondRun).not.toBe(sourcesBefore.get(edited)!.first_seen);
+    for (const [path, row] of sourcesAfter) {
+      expect(row.last_seen, path).toBe(secondRun);
+      if (path === '002_02af2ddfabc85d6c.txt') continue;
+      expect(row.first_seen, path).toBe(sourcesBefore.get(path)!.first_seen);
+      if (path !== edited) expect(row.at, path).toBe(sourcesBefore.get(path)!.at);
+    }
+    expect(sourcesAfter.get(edited)!.at).not.toBe(sourcesBefore.get(edited)!.at);
+
+    // The same content as a warehouse built from the folder in one run.
+    const fresh = join(scratch(), 'fresh', 'nianbao.duckdb');
+    expect((await runCli(['run', '--raw', raw, '--db', fresh])).code).toBe(0);
+    expect(await contentDifference(db, fresh)).toEqual({});
+    const sourcesOf = (d: string) => readDb(d, 'SELECT * EXCLUDE (first_seen, last_seen) FROM sources ORDER BY path');
+    expect(await sourcesOf(db)).toEqual(await sourcesOf(fresh));
   });
 });
 
