@@ -64,8 +64,8 @@ describe('agencies and sources over runs', () => {
     const raw = await folder(join(scratch(), 'raw'), [...TEXTS, 'shuyang-county-2025.txt']);
     const db = join(scratch(), 'wh', 'nianbao.duckdb');
     expect((await runCli(['run', '--raw', raw, '--db', db])).code).toBe(0);
-    const agencyRows = async () => new Map((await readDb(db, 'SELECT agency_id, rowid::INTEGER AS at FROM agencies')).map((r) => [r.agency_id, r.at]));
-    const sourceRows = async () => new Map((await readDb(db, 'SELECT path, rowid::INTEGER AS at, first_seen, last_seen FROM sources')).map((r) => [r.path, r]));
+    const agencyRows = async () => new Map((await readDb(db, 'SELECT agency_id, rowid::INTEGER AS at FROM agencies')).map((r) => [String(r.agency_id), r.at]));
+    const sourceRows = async () => new Map((await readDb(db, 'SELECT path, rowid::INTEGER AS at, first_seen, last_seen FROM sources')).map((r) => [String(r.path), r]));
     const agenciesBefore = await agencyRows();
     const sourcesBefore = await sourceRows();
     const [gone, edited, ...kept] = TEXTS as [string, string, ...string[]];
