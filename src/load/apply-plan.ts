@@ -52,9 +52,10 @@ async function tempStrings(wh: Warehouse, table: string, values: Iterable<string
  * Makes a keyed table hold the plan's rows: they are appended to a temporary
  * table, the stored rows not among them (gone, or different in a column
  * compared) are deleted and the rows not stored appended. A night that
- * changes a few agencies touches a few rows: deleting and appending every
- * row of agencies and sources took about 3 s a run over a national
- * folder's 100,000 files, most of it DuckDB updating their keys' indexes.
+ * changes a few agencies touches a few rows. Deleting and appending every
+ * row instead, most of it DuckDB updating the keys' indexes, made a run
+ * over a national folder of 100,300 files with nothing new take 20.4 s
+ * against 14.6.
  */
 async function syncTable(wh: Warehouse, table: TableName, key: string, rows: readonly Row[], notCompared: readonly string[] = []): Promise<void> {
   const conn = wh.connection;
