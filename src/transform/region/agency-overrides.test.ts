@@ -63,6 +63,12 @@ describe('loadOverrides', () => {
     }
   });
 
+  it("tests a government's or zone's pattern against whole names, alternatives included", () => {
+    const [zone] = loadOverrides('pattern,code,kind\n^平原示范区|平原城乡一体化示范区$,410773,development_zone\n');
+    expect(['平原示范区', '平原城乡一体化示范区'].map((n) => zone?.pattern.test(n))).toEqual([true, true]);
+    expect(['平原示范区财政局', '新乡市平原城乡一体化示范区'].map((n) => zone?.pattern.test(n))).toEqual([false, false]);
+  });
+
   it("needs whole names only of governments and zones: a department's pattern may match part of a name", () => {
     const [dept, zone] = loadOverrides('pattern,code,kind\n平原示范区.+局,410773,department\n^平原示范区\\\\$,410773,development_zone\n');
     expect(dept).toMatchObject({ code: '410773', kind: 'department' });

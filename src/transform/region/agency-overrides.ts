@@ -1,7 +1,8 @@
 /**
  * Agency overrides: a checked-in CSV (data/overrides/agencies.csv) that places
  * agencies the gazetteer cannot, such as development zones. Columns:
- *   pattern  a regular expression tested against the agency name (or the title)
+ *   pattern  a regular expression tested against the agency name (or the title);
+ *            a government's or zone's must match the whole name
  *   code     the NBS code of the lowest level it belongs to (2, 4, 6 or 9 digits)
  *   kind     an AgencyKind (development_zone, county_government, …)
  *   name     optional: the name of `code` when the gazetteer lacks it
@@ -80,6 +81,9 @@ export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOve
     try {
       if (!source) throw new Error('empty pattern');
       pattern = new RegExp(source, 'u');
+      // Anchored at its two ends, a pattern can still match part of a name
+      // (`^甲|乙$` matches 甲's departments); a government's is tested whole.
+      if (GOVERNMENT_KINDS.has(kind)) pattern = new RegExp(`^(?:${source})$`, 'u');
     } catch (e) {
       throw new CorruptFileError(file, `${line}: pattern ${JSON.stringify(source)} is not a regular expression (${e instanceof Error ? e.message : String(e)})`);
     }
