@@ -23,6 +23,7 @@ import { defaultOverrides } from '../src/transform/region/agency-overrides.ts';
 import { readSource, sha256Hex } from './source-bytes.ts';
 import { createLogger } from './logger.ts';
 import { codeVersionLine } from './code-version.ts';
+import { keepHeapNearLive } from './heap-growth.ts';
 import { checkRemovals, planWarehouse, type ListedFile, type WarehousePlan } from './plan-warehouse.ts';
 import { plannedRecordLoader } from './planned-record.ts';
 import { listRawFiles, type RawFile } from './raw-files.ts';
@@ -198,6 +199,7 @@ function fileLines(plan: WarehousePlan, readNow: ReadonlySet<string>, keyOfPath:
 }
 
 export async function runPipeline(options: RunOptions, out: NodeJS.WritableStream): Promise<RunSummary> {
+  keepHeapNearLive();
   const started = new Date().toISOString();
   const { files, manifestProblems } = await listRawFiles(options.raw);
   for (const problem of manifestProblems) out.write(`WARNING ${problem}\n`);

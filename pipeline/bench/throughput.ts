@@ -21,6 +21,13 @@
  *
  *   npm run bench                                  # 1,000 documents per format (4,000 generated) + the real PDFs + long runs: 100,000 text, 20,000 HTML, 3,000 real PDFs
  *   npm run bench -- --per-format 100 --long 0     # a quicker look, without the long runs
+ *   npm run bench:throughput -- --night 100000     # also a national night in one run, not extrapolated (about 40 minutes more)
+ *
+ * `--night N` adds, last, one run over N documents mixed as a national year
+ * is (60% PDF: the fixture and corpus PDFs and the real ones, half each; the
+ * rest distinct HTML, DOCX and text reports alike), shuffled in one folder:
+ * its wall time is the night's, measured, and its peak RSS that of a first
+ * run over a national folder of mostly PDF.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +63,8 @@ const LONG_REAL_PDF_SHARE = 0.03;
 const TEXT_FORMATS = ['text-tabs', 'text-lines', 'markdown'];
 const HTML_FORMATS = ['html', 'html-gbk'];
 const REAL_PDF = 'PDF, real corpus (3 WPS exports)';
+/** Spreads a national night's formats over its folder's order (fillNight). */
+const SHUFFLE_STRIDE = 7919;
 
 interface Measure {
   docs: number;
@@ -168,6 +177,38 @@ function marginal(run: Measure, single: Measure): Measure {
   return { docs: run.docs - single.docs, seconds: run.seconds - single.seconds, peakMb: run.peakMb, cpu: run.cpu === null || single.cpu === null ? null : run.cpu - single.cpu };
 }
 
+/** The least stride from SHUFFLE_STRIDE up that visits every index of n once (i * stride mod n). */
+function strideCoprimeTo(n: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let stride = SHUFFLE_STRIDE;
+  while (gcd(stride, n) !== 1) stride++;
+  return stride;
+}
+
+/**
+ * A folder of `n` documents mixed as a national year: PDF_SHARE of PDF (half
+ * from `pdfs`, half from `realPdfs`, cycled), the rest distinct HTML, DOCX
+ * and text reports alike. File names are shuffled by a fixed permutation,
+ * so the formats interleave in the order a run lists them.
+ */
+async function fillNight(dir: string, n: number, pdfs: ReturnType<typeof pdfSources>, realPdfs: ReturnType<typeof pdfSources>): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const pdfCount = Math.round(n * PDF_SHARE);
+  const stride = strideCoprimeTo(n);
+  const name = (i: number, ext: string) => join(dir, `doc-${String((i * stride) % n).padStart(6, '0')}${ext}`);
+  for (let i = 0; i < pdfCount; i++) {
+    const s = i % 2 === 0 ? pdfs[(i / 2) % pdfs.length]! : realPdfs[((i - 1) / 2) % realPdfs.length]!;
+    s.write(name(i, s.ext));
+  }
+  for (let i = pdfCount; i < n; i++) {
+    // One of HTML, DOCX and text in turn (distinctReport takes a round of labels per format).
+    const kind = (i - pdfCount) % 3;
+    const { ext, bytes } = await distinctReport(i, kind === 0 ? HTML_FORMATS : kind === 1 ? ['docx'] : TEXT_FORMATS);
+    writeFileSync(name(i, ext), bytes);
+  }
+  return dir;
+}
+
 /** Start-ups timed for the median of `nianbao --help`. */
 const HELP_RUNS = 11;
 
@@ -187,6 +228,7 @@ async function main(): Promise<void> {
   const perFormat = argValue('--per-format', PER_FORMAT);
   const realCopies = argValue('--real-copies', 100);
   const longRun = argValue('--long', LONG_RUN);
+  const night = argValue('--night', 0);
   // Timed first, while nothing of the bench's own runs is still settling (page cache, the fault corpus's zip bombs).
   const help = await helpStartup();
   const scratch = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
@@ -269,6 +311,17 @@ async function main(): Promise<void> {
       }
     }
 
+    let nightRun: Measure | undefined;
+    if (night > 0) {
+      const dir = await fillNight(join(scratch, 'night'), night, pdfSources([join(fixtures, 'pdf'), corpusPdfs], broken), pdfSources([corpusPdfs], broken));
+      nightRun = await nianbaoRun(dir, join(scratch, 'night-run'), 2);
+      longs.push(nightRun);
+      console.log(`A national night in one run: ${night.toLocaleString('en')} documents, ${PDF_SHARE * 100}% PDF (half of them the real WPS exports), the rest HTML, DOCX and text alike, 2 workers`);
+      console.log(line('mixed', nightRun, `   (${(nightRun.seconds / 3600).toFixed(2)} hours)`));
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(join(scratch, 'night-run'), { recursive: true, force: true });
+    }
+
     console.log(`\nnianbao --help start-up: ${help.toFixed(0)} ms (median of ${HELP_RUNS}, timed before the runs above)`);
 
     const share = (1 - PDF_SHARE) / 3;
@@ -296,6 +349,7 @@ async function main(): Promise<void> {
       const longHours = mix.reduce((s, [f, n]) => s + n / longRate(f), 0) / 3600;
       console.log(`  or at the long runs' rates where measured (PDF ${longPdf.toFixed(1)}/s, HTML ${longRate('HTML').toFixed(1)}/s, text ${longRate('text').toFixed(1)}/s; DOCX as above): ${longHours.toFixed(2)} hours`);
     }
+    if (nightRun) console.log(`  measured, one run of ${nightRun.docs.toLocaleString('en')} documents (above): ${(nightRun.seconds / 3600).toFixed(2)} hours, peak RSS ${nightRun.peakMb ?? '?'} MB`);
     const peak = Math.max(...Object.values(rates).flatMap((r) => [r.one.peakMb ?? 0, r.two.peakMb ?? 0]), fault.peakMb ?? 0, ...longs.map((l) => l.peakMb ?? 0));
     console.log(`Peak RSS of any nianbao run: ${peak} MB`);
   } finally {
