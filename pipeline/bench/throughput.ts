@@ -21,7 +21,7 @@
  *
  *   npm run bench                                  # 1,000 documents per format (4,000 generated) + the real PDFs + long runs: 100,000 text, 20,000 HTML, 3,000 real PDFs
  *   npm run bench -- --per-format 100 --long 0     # a quicker look, without the long runs
- *   npm run bench:throughput -- --night 100000     # also a national night in one run, not extrapolated (about 40 minutes more)
+ *   npm run bench:throughput -- --night 100000     # also a national night in one run, not extrapolated (about 25 minutes more, 13 GB of temporary files)
  *
  * `--night N` adds, last, one run over N documents mixed as a national year
  * is (60% PDF: the fixture and corpus PDFs and the real ones, half each; the
