@@ -13,15 +13,11 @@ import { setFlagsFromString } from 'node:v8';
 /** The heap may grow to (100 + HEAP_GROWING_PERCENT)% of what was live before the next full collection. */
 export const HEAP_GROWING_PERCENT = 50;
 
-let applied = false;
-
 /**
  * Sets the growth for the whole process (every worker thread too), before a
  * run's heaps grow: V8 reads it each time it sets the next collection's
- * limit. Idempotent.
+ * limit. Setting it again changes nothing.
  */
 export function keepHeapNearLive(): void {
-  if (applied) return;
-  applied = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

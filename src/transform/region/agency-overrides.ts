@@ -80,10 +80,9 @@ export function loadOverrides(csvText: string, file = 'agencies.csv'): AgencyOve
     let pattern: RegExp;
     try {
       if (!source) throw new Error('empty pattern');
-      pattern = new RegExp(source, 'u');
       // Anchored at its two ends, a pattern can still match part of a name
       // (`^甲|乙$` matches 甲's departments); a government's is tested whole.
-      if (GOVERNMENT_KINDS.has(kind)) pattern = new RegExp(`^(?:${source})$`, 'u');
+      pattern = new RegExp(GOVERNMENT_KINDS.has(kind) ? `^(?:${source})$` : source, 'u');
     } catch (e) {
       throw new CorruptFileError(file, `${line}: pattern ${JSON.stringify(source)} is not a regular expression (${e instanceof Error ? e.message : String(e)})`);
     }
