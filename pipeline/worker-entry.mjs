@@ -12,4 +12,4 @@ if (!existsSync(compiled)) {
 }
 const reader = await import(target.href);
 export default reader.default;
-export const stage = reader.stage;
+export const stageBatch = reader.stageBatch;

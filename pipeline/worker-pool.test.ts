@@ -1,8 +1,9 @@
 /**
  * The worker pool: a run with one worker and a run with two give the same
- * warehouse, byte for byte in every exported table; a document over the
- * wall-time limit has its worker stopped, fails naming the limit, and the
- * pool goes on reading with a fresh worker.
+ * warehouse, byte for byte in every exported table; files staged in batches
+ * get each its own summary; a document over the wall-time limit has its
+ * worker stopped, fails naming the limit, and the pool goes on reading with
+ * a fresh worker.
  */
 import { cp, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test/support/temp-dir.ts';
 import { DEFAULT_LIMITS } from '../src/limits.ts';
 import { main } from './cli.ts';
+import { StageStore } from './stage-store.ts';
 import { createDocumentPool } from './worker-pool.ts';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
@@ -74,6 +76,40 @@ describe('worker pool', () => {
       }
     } finally {
       await roomy.close();
+    }
+  });
+
+  it('files staged together in a worker get each its own summary, as read in the main thread', async () => {
+    const names = ['hzq2023_working.pdf', 'fj-pingtan-2023-page.html', 'fj-pingtan-czj-2021.txt', 'fj-pingtan-gaj-2020-emptybody.txt', 'shuyang-county-2025.txt'];
+    const task = (name: string) => ({ path: join(FIXTURES, 'corpus/docs', name), relPath: name });
+    const stagedBy = async (workers: number) => {
+      const pool = createDocumentPool({ workers });
+      try {
+        return await Promise.all(names.map((name) => pool.stage(task(name), new StageStore(join(tmp(), `stage-${workers}`)))));
+      } finally {
+        await pool.close();
+      }
+    };
+    const inWorkers = await stagedBy(1);
+    expect(inWorkers.map((s) => s.doc)).toEqual(names);
+    expect(inWorkers).toEqual(await stagedBy(0));
+    expect(inWorkers.filter((s) => s.kind === 'record')).toHaveLength(4);
+  });
+
+  it('in a batch, each file over the wall-time limit fails naming it, and every file of the batch is answered once', async () => {
+    const names = ['hzq2023_working.pdf', 'fj-pingtan-2023-page.html', 'fj-pingtan-czj-2021.txt'];
+    const pool = createDocumentPool({ workers: 1, limits: { ...DEFAULT_LIMITS, maxMillis: 1 } });
+    const stage = new StageStore(join(tmp(), 'stage-limit'));
+    try {
+      const summaries = await Promise.all(names.map((name) => pool.stage({ path: join(FIXTURES, 'corpus/docs', name), relPath: name }, stage)));
+      expect(summaries.map((s) => s.doc)).toEqual(names);
+      for (const s of summaries) {
+        expect(s).toMatchObject({ kind: 'failure', status: 'failed', reason: 'reading took longer than the wall-time limit of 1 ms; its worker was stopped' });
+        expect(s.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+      }
+      expect(new Set(summaries.map((s) => s.key)).size).toBe(names.length);
+    } finally {
+      await pool.close();
     }
   });
 });
