@@ -143,6 +143,7 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
    * stage keeps either copy).
    */
   const stageInWorker = async (batch: Waiting[]): Promise<void> => {
+    if (batch.length === 0) return;
     const progress = BatchProgress.create(batch.length);
     const timer = new AbortController();
     let timeout: NodeJS.Timeout | undefined;
@@ -181,7 +182,8 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
       // One turn of the event loop first, so files offered together go together.
       await new Promise((resolve) => setImmediate(resolve));
       const batch = takeBatch();
-      if (batch.length > 0) await stageInWorker(batch);
+      // Anything thrown here reaches the files' callers, never an unhandled rejection.
+      await stageInWorker(batch).catch((e: unknown) => batch.forEach((b) => b.reject(e)));
     });
   };
 
