@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import PQueue from 'p-queue';
 import Tinypool from 'tinypool';
 import { DEFAULT_LIMITS, type DocumentLimits } from '../src/limits.ts';
-import { BatchProgress, millisLeft, splitStopped } from './batch-progress.ts';
+import { BatchProgress, millisLeft, splitStopped, type FileInProgress } from './batch-progress.ts';
 import type { StageBatchTask } from './read-document-worker.ts';
 import { readRawFile, stoppedResult, type RawFileInput } from './read-raw-file.ts';
 import type { StageStore } from './stage-store.ts';
@@ -103,10 +103,20 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
     }));
   const inFlight = new PQueue({ concurrency: workers });
 
-  /** Runs one task in a worker under the wall-time limit; the reason it was stopped, or the worker's answer. */
-  const runOne = async <T>(task: unknown, name: string): Promise<{ value: T } | { stopped: string }> => {
+  /**
+   * Runs one task in a worker under the wall-time limit, counted from when
+   * the worker took the file `taken` names (the timer is set again for each
+   * file it takes); the reason it was stopped, or the worker's answer.
+   */
+  const runOne = async <T>(task: unknown, name: string, taken: () => FileInProgress | null): Promise<{ value: T } | { stopped: string }> => {
     const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), limits.maxMillis);
+    let timeout: NodeJS.Timeout | undefined;
+    const watch = (): void => {
+      const left = millisLeft(taken(), Date.now(), limits.maxMillis);
+      if (left <= 0) timer.abort();
+      else timeout = setTimeout(watch, left);
+    };
+    timeout = setTimeout(watch, limits.maxMillis);
     try {
       return { value: (await pool().run(task, { name, signal: timer.signal })) as T };
     } catch (e) {
@@ -116,8 +126,10 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
     }
   };
 
+  /** One file, its time counted from when it is handed to the pool. */
   const read = async (task: RawFileInput): Promise<StagedResult> => {
-    const answer = await runOne<StagedResult>(task, 'default');
+    const handed = { index: 0, startedAt: Date.now() };
+    const answer = await runOne<StagedResult>(task, 'default', () => handed);
     return 'value' in answer ? answer.value : stoppedResult(task, answer.stopped);
   };
 
@@ -136,8 +148,8 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
   };
 
   /**
-   * One batch in a worker. The wall-time limit is watched file by file:
-   * the timer is set again for the file the worker has taken since. When the
+   * One batch in a worker, the wall-time limit watched file by file (the
+   * worker marks each file it takes: pipeline/batch-progress.ts). When the
    * worker is stopped or dies, the file it was on fails with the reason; the
    * batch's other files wait again (those it had staged are read again: the
    * stage keeps either copy).
@@ -145,34 +157,15 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
   const stageInWorker = async (batch: Waiting[]): Promise<void> => {
     if (batch.length === 0) return;
     const progress = BatchProgress.create(batch.length);
-    const timer = new AbortController();
-    let timeout: NodeJS.Timeout | undefined;
-    const watch = (): void => {
-      const left = millisLeft(progress.current(), Date.now(), limits.maxMillis);
-      if (left <= 0) timer.abort();
-      else timeout = setTimeout(watch, left);
-    };
-    timeout = setTimeout(watch, limits.maxMillis);
-    let summaries: StagedSummary[];
-    try {
-      const task: StageBatchTask = { inputs: batch.map((w) => w.input), stageDir: (batch[0] as Waiting).store.dir, progress: progress.buffer };
-      summaries = (await pool().run(task, { name: 'stageBatch', signal: timer.signal })) as StagedSummary[];
-    } catch (e) {
-      clearTimeout(timeout);
-      const reason = timer.signal.aborted ? limitReason(limits) : workerFailure(e);
-      const { failed, again } = splitStopped(batch, progress.current());
-      for (const w of failed) {
-        try {
-          w.resolve(w.store.put(await stoppedResult(w.input, reason)));
-        } catch (error) {
-          w.reject(error);
-        }
-      }
-      for (const w of again) wait(w);
+    const task: StageBatchTask = { inputs: batch.map((w) => w.input), stageDir: (batch[0] as Waiting).store.dir, progress: progress.buffer };
+    const answer = await runOne<StagedSummary[]>(task, 'stageBatch', () => progress.current());
+    if ('value' in answer) {
+      batch.forEach((w, i) => w.resolve(answer.value[i] as StagedSummary));
       return;
     }
-    clearTimeout(timeout);
-    batch.forEach((w, i) => w.resolve(summaries[i] as StagedSummary));
+    const { failed, again } = splitStopped(batch, progress.current());
+    for (const w of failed) w.resolve(w.store.put(await stoppedResult(w.input, answer.stopped)));
+    for (const w of again) wait(w);
   };
 
   /** Queues a file; a worker slot, once free, takes what is waiting then. */
