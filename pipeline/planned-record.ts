@@ -10,6 +10,7 @@
 import type { PlannedReport } from '../src/load/planned-report.ts';
 import { copyIssues } from '../src/transform/duplicates/choose-primary.ts';
 import type { ReportRecord } from '../src/transform/record.ts';
+import type { StageStore } from './stage-store.ts';
 
 /** Primaries kept, least recently used dropped first: a few megabytes of records at most. */
 const PRIMARIES_KEPT = 64;
@@ -35,4 +36,13 @@ export function plannedRecordLoader(recordAt: (key: string) => Promise<ReportRec
     const copy = primary ? copyIssues(primary, { record, sourcePath: p.sourcePath }) : [];
     return copy.length + p.extraIssues.length === 0 ? record : { ...record, validation: [...record.validation, ...copy, ...p.extraIssues] };
   };
+}
+
+/** The records of planned reports, read from the stage. */
+export function stagedRecordLoader(stage: StageStore): (p: PlannedReport) => Promise<ReportRecord | null> {
+  return plannedRecordLoader(async (key) => {
+    const result = await stage.result(key);
+    if (result.outcome.kind !== 'record') throw new Error(`staged result ${key} holds no record`);
+    return result.outcome.record;
+  });
 }

@@ -27,11 +27,17 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** A working copy's files: the database, its write-ahead log and DuckDB's spill folder (WRITE_MEMORY_LIMIT), left by a run that died. */
+/** The folder of the working copy's row files, which the workers write and the write loads (src/load/apply-plan.ts). */
+export function rowFilesPath(db: string): string {
+  return `${workPath(db)}.rows`;
+}
+
+/** A working copy's files: the database, its write-ahead log, DuckDB's spill folder (WRITE_MEMORY_LIMIT) and the row files, left by a run that died. */
 async function removeWork(work: string): Promise<void> {
   await rm(work, { force: true });
   await rm(`${work}.wal`, { force: true });
   await rm(`${work}.tmp`, { recursive: true, force: true });
+  await rm(`${work}.rows`, { recursive: true, force: true });
 }
 
 /**
@@ -64,6 +70,7 @@ export async function publish(wh: Warehouse, db: string): Promise<void> {
   await rm(prev, { force: true });
   if (await exists(db)) await link(db, prev);
   await rename(workPath(db), db);
+  await rm(rowFilesPath(db), { recursive: true, force: true });
 }
 
 /** Drops an unpublished working copy. */

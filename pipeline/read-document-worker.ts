@@ -4,7 +4,8 @@
  * `stageBatch`, a batch of files read and staged by the worker itself, only
  * their small summaries handed back, so the main thread neither clones,
  * serializes nor compresses whole records, and one round trip serves
- * several files.
+ * several files; and, as `writeRowFiles`, a chunk of the write's rows
+ * (pipeline/write-row-files.ts).
  */
 import { BatchProgress } from './batch-progress.ts';
 import { readRawFile, type RawFileInput } from './read-raw-file.ts';
@@ -34,3 +35,5 @@ export async function stageBatch(task: StageBatchTask): Promise<StagedSummary[]>
   }
   return summaries;
 }
+
+export { writeRowFiles } from './write-row-files.ts';

@@ -12,20 +12,20 @@
  *      and publish it (pipeline/publish.ts): readers of the published file
  *      are never locked out, a run that dies leaves it as it was.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PQueue from 'p-queue';
-import type { PlannedReport } from '../src/load/planned-report.ts';
+import type { RowFileMaker } from '../src/load/apply-plan.ts';
 import type { Warehouse } from '../src/load/warehouse.ts';
-import type { ReportRecord } from '../src/transform/record.ts';
 import { defaultOverrides } from '../src/transform/region/agency-overrides.ts';
 import { readSource, sha256Hex } from './source-bytes.ts';
 import { createLogger } from './logger.ts';
 import { codeVersionLine } from './code-version.ts';
 import { keepHeapNearLive } from './heap-growth.ts';
 import { checkRemovals, planWarehouse, type ListedFile, type WarehousePlan } from './plan-warehouse.ts';
-import { plannedRecordLoader } from './planned-record.ts';
+import { stagedRecordLoader } from './planned-record.ts';
 import { listRawFiles, type RawFile } from './raw-files.ts';
 import { readerFormatOf, readerVersion, readerVersions } from './reader-version.ts';
 import { lockWarehouse } from './run-lock.ts';
@@ -82,6 +82,8 @@ export interface RunSummary {
   unsupported: Array<{ path: string; year: number | null }>;
   /** Why nothing was changed (too many removals). */
   refusal?: string;
+  /** How the facts and issues were written (src/load/apply-plan.ts): row files the workers made, or the appender when those failed. */
+  writtenVia?: 'row files' | 'appender';
 }
 
 
@@ -90,12 +92,12 @@ export interface RunSummary {
  * so it is imported once the worker pool has started, not before.
  */
 async function importWarehouseSide() {
-  const [{ applyPlan }, { exportWarehouse }, { discardWorkingCopy, openWorkingCopy, publish }] = await Promise.all([
+  const [{ applyPlan }, { exportWarehouse }, { discardWorkingCopy, openWorkingCopy, publish, rowFilesPath }] = await Promise.all([
     import('../src/load/apply-plan.ts'),
     import('../src/load/warehouse.ts'),
     import('./publish.ts'),
   ]);
-  return { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish };
+  return { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish, rowFilesPath };
 }
 
 /** Files hashed and looked up in the stage at once (I/O; reading is the worker pool's). */
@@ -146,15 +148,6 @@ async function stageFiles(files: readonly RawFile[], stage: StageStore, options:
   return { files: listed, summaries, readNow };
 }
 
-/** Records from the stage. */
-function recordLoader(stage: StageStore): (p: PlannedReport) => Promise<ReportRecord | null> {
-  return plannedRecordLoader(async (key) => {
-    const result = await stage.result(key);
-    if (result.outcome.kind !== 'record') throw new Error(`staged result ${key} holds no record`);
-    return result.outcome.record;
-  });
-}
-
 async function planFor(staging: Staging, stage: StageStore): Promise<WarehousePlan> {
   const lastGood = await stage.lastGood();
   const summaries = new Map(staging.summaries);
@@ -189,6 +182,13 @@ async function planStaged(staged: Promise<Staging>, stage: StageStore, onStaged:
   };
 }
 
+/** A write's row files, made by the pool's workers in `folder` (pipeline/write-row-files.ts), which the working copy's removal removes. */
+async function rowFilesIn(folder: string, stage: StageStore, pool: DocumentPool): Promise<RowFileMaker> {
+  await mkdir(folder, { recursive: true });
+  const writeId = randomUUID();
+  return (chunk, n) => pool.writeRows({ ...chunk, writeId, stageDir: stage.dir, prefix: join(folder, String(n)) });
+}
+
 function fileLines(plan: WarehousePlan, readNow: ReadonlySet<string>, keyOfPath: ReadonlyMap<string, string>): { failures: FileLine[]; stillFailing: FileLine[] } {
   const failures: FileLine[] = [];
   const stillFailing: FileLine[] = [];
@@ -205,14 +205,17 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
   for (const problem of manifestProblems) out.write(`WARNING ${problem}\n`);
   await mkdir(dirname(options.db), { recursive: true });
   const release = await lockWarehouse(options.db, options.wait !== false, (line) => out.write(`${line}\n`));
+  let closePool = async (): Promise<void> => undefined;
   try {
     const log = createLogger('warn');
     const clock = performance.now();
     const ms = () => Math.round(performance.now() - clock);
     const stage = new StageStore(options.stage ?? join(dirname(options.db), 'stage'));
     const pool = createDocumentPool({ workers: options.workers });
+    closePool = () => pool.close();
     const planning = planStaged(
-      stageFiles(files, stage, options, pool).finally(() => pool.close()),
+      // The write's workers start while the plan is made, without what reading left in their heaps.
+      stageFiles(files, stage, options, pool).finally(() => pool.recycle()),
       stage,
       (read) => log.info({ files: files.length, read, ms: ms() }, 'files staged'),
     );
@@ -220,7 +223,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
     // The warehouse side is loaded, and the working copy copied and opened (a
     // new warehouse: schema, gazetteer, views), while the workers read: it
     // needs nothing they make.
-    const { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish } = await importWarehouseSide();
+    const { applyPlan, exportWarehouse, discardWorkingCopy, openWorkingCopy, publish, rowFilesPath } = await importWarehouseSide();
     const opening = openWorkingCopy(options.db);
     opening.catch(() => undefined); // as above
     let planned: PlannedRun;
@@ -268,9 +271,12 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
         needs_ocr: base.needsOcr,
         exit_code: exitCode,
       };
-      const write = await applyPlan(wh, { ...plan, seenAt: started, run }, recordLoader(stage));
+      const write = await applyPlan(wh, { ...plan, seenAt: started, run }, stagedRecordLoader(stage), {
+        make: await rowFilesIn(rowFilesPath(options.db), stage, pool),
+        onFallback: (reason) => log.warn({ reason }, 'row files failed; reports written one by one instead'),
+      });
       log.info({ ...write, ms: ms() }, 'difference written');
-      const summary: RunSummary = { ...base, exitCode, added: write.added, changed: write.changed, unchanged: write.unchanged, removed: write.removed };
+      const summary: RunSummary = { ...base, exitCode, added: write.added, changed: write.changed, unchanged: write.unchanged, removed: write.removed, writtenVia: write.via };
       if (options.export) await exportWarehouse(wh, options.export, options.format);
       printSummary(out, summary);
       await printWarehouse(out, wh, options.db);
@@ -283,6 +289,7 @@ export async function runPipeline(options: RunOptions, out: NodeJS.WritableStrea
       if (!published) await discardWorkingCopy(wh, options.db);
     }
   } finally {
+    await closePool();
     await release();
   }
 }

@@ -13,3 +13,4 @@ if (!existsSync(compiled)) {
 const reader = await import(target.href);
 export default reader.default;
 export const stageBatch = reader.stageBatch;
+export const writeRowFiles = reader.writeRowFiles;

@@ -1,16 +1,16 @@
 /**
  * The worker pool: a run with one worker and a run with two give the same
- * warehouse, byte for byte in every exported table; files staged in batches
- * get each its own summary; a document over the wall-time limit has its
- * worker stopped, fails naming the limit, and the pool goes on reading with
- * a fresh worker.
+ * warehouse, byte for byte in every exported table, its facts written from
+ * the workers' row files; files staged in batches get each its own summary;
+ * a document over the wall-time limit has its worker stopped, fails naming
+ * the limit, and the pool goes on reading with a fresh worker.
  */
 import { cp, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test/support/temp-dir.ts';
 import { DEFAULT_LIMITS } from '../src/limits.ts';
-import { main } from './cli.ts';
+import { runPipeline } from './run.ts';
 import { StageStore } from './stage-store.ts';
 import { createDocumentPool } from './worker-pool.ts';
 
@@ -42,8 +42,9 @@ describe('worker pool', () => {
       const out = join(tmp(), `out-${workers}`);
       // Each run its own folder, so its own stage: both read every file.
       const db = join(tmp(), `workers-${workers}`, 'wh.duckdb');
-      const code = await main(['run', '--raw', raw, '--db', db, '--workers', workers, '--export', out, '--format', 'csv'], sink, sink);
-      expect(code).toBe(1); // the scan, the truncated PDF and the zip bomb fail; the rest load
+      const run = await runPipeline({ raw, db, workers: Number(workers), export: out, format: 'csv' }, sink);
+      expect(run.exitCode).toBe(1); // the scan, the truncated PDF and the zip bomb fail; the rest load
+      expect(run.writtenVia).toBe('row files'); // the facts from the workers' row files, none refused
       exports.push(await exportedTables(out));
     }
     const [one, two] = exports as [Map<string, Buffer>, Map<string, Buffer>];

@@ -21,6 +21,8 @@ import type { StageBatchTask } from './read-document-worker.ts';
 import { readRawFile, stoppedResult, type RawFileInput } from './read-raw-file.ts';
 import type { StageStore } from './stage-store.ts';
 import type { StagedResult, StagedSummary } from './staged-result.ts';
+import type { RowFiles } from '../src/load/apply-plan.ts';
+import type { RowFilesTask } from './write-row-files.ts';
 
 export interface PoolOptions {
   /** Worker threads (default: one per core; 0: read in the calling thread). */
@@ -34,6 +36,14 @@ export interface DocumentPool {
   read(input: Omit<RawFileInput, 'limits'>): Promise<StagedResult>;
   /** Reads one file and stages its result, both in the worker; never rejects. */
   stage(input: Omit<RawFileInput, 'limits'>, stage: StageStore): Promise<StagedSummary>;
+  /** Writes a chunk of planned reports' rows as row files (pipeline/write-row-files.ts); rejects when it cannot. */
+  writeRows(task: RowFilesTask): Promise<RowFiles>;
+  /**
+   * Once every task is answered, ends the workers and starts new ones: a run
+   * does so when its files are staged, so the write's workers start without
+   * the heaps that reading left.
+   */
+  recycle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +93,8 @@ function inProcessPool(limits: DocumentLimits): DocumentPool {
     workers: 0,
     read: (input) => queue.add(() => readRawFile({ ...input, limits })) as Promise<StagedResult>,
     stage: (input, stage) => queue.add(async () => stage.put(await readRawFile({ ...input, limits }))) as Promise<StagedSummary>,
+    writeRows: (task) => queue.add(async () => (await import('./write-row-files.ts')).writeRowFiles(task)) as Promise<RowFiles>,
+    recycle: () => queue.onIdle(),
     close: () => queue.onIdle(),
   };
 }
@@ -184,6 +196,11 @@ export function createDocumentPool(options: PoolOptions = {}): DocumentPool {
     workers,
     read: (input) => inFlight.add(() => read({ ...input, limits })) as Promise<StagedResult>,
     stage: (input, store) => new Promise<StagedSummary>((resolve, reject) => wait({ input: { ...input, limits }, store, resolve, reject })),
+    writeRows: (task) => inFlight.add(() => pool().run(task, { name: 'writeRowFiles' })) as Promise<RowFiles>,
+    recycle: async () => {
+      await inFlight.onIdle();
+      await threads?.recycleWorkers();
+    },
     close: async () => {
       await inFlight.onIdle();
       await threads?.destroy();

@@ -21,6 +21,10 @@ export const FACT_TABLES = {
 
 export type FactTable = (typeof FACT_TABLES)[TableCode];
 
+/** The tables holding a report's rows from its record: its facts and its issues (the reports row needs no record). */
+export type RecordRowTable = FactTable | 'validation_issues';
+export const RECORD_ROW_TABLES: readonly RecordRowTable[] = [...(Object.values(FACT_TABLES) as FactTable[]), 'validation_issues'];
+
 export function agencyRow(id: string, name: string, region: RegionResult | undefined): Row {
   const placed = isResolved(region) ? region : undefined;
   return {
@@ -112,9 +116,14 @@ export function issueRows(report_id: string, issues: ReportRecord['validation'])
 
 /** The rows of a planned report: its reports row, and the facts and issues of the record feeding it (every issue it carries, the plan's included). */
 export function plannedRows(planned: PlannedReport, record: ReportRecord | null): { report: Row; facts: Record<FactTable, Row[]>; issues: Row[] } {
-  const report = { ...planned.report, content_key: planned.contentKey };
+  const report = reportRow(planned);
   if (record === null) return { report, facts: { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] }, issues: [] };
   const agencyId = planned.report.agency_id as string | null;
   const year = planned.report.year as number | null;
   return { report, facts: factRows(record, planned.reportId, agencyId, year), issues: issueRows(planned.reportId, record.validation) };
+}
+
+/** The reports row of a planned report. */
+export function reportRow(planned: PlannedReport): Row {
+  return { ...planned.report, content_key: planned.contentKey };
 }

@@ -7,6 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SourceFormat } from '../extract/document.ts';
 import { DIVISIONS_FILE, divisionLines, fieldsOf } from '../transform/region/division-files.ts';
 import type { CellFact, RegionResult, ReportRecord, TableCode } from '../transform/record.ts';
@@ -16,6 +19,7 @@ import { planWarehouse } from '../../pipeline/plan-warehouse.ts';
 import { plannedRecordLoader } from '../../pipeline/planned-record.ts';
 import { summarize, type StagedResult } from '../../pipeline/staged-result.ts';
 import { applyPlan, type WriteSummary } from './apply-plan.ts';
+import { writeRowFiles } from './row-json.ts';
 import type { Warehouse } from './warehouse-connection.ts';
 
 const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
@@ -101,11 +105,19 @@ export function failureStaged(relPath: string, status: 'failed' | 'needs_ocr', r
   return { key: `failure-${relPath}`, source: { relPath, sha256: 'ab'.repeat(32), bytes, format, readerVersion: 'test', host: null }, outcome: { kind: 'failure', status, reason } };
 }
 
+/** How loadStaged writes the facts and issues: the appender alone, or row files as a run's workers make them (here in this thread), why they failed told. */
+export type LoadVia = { via: 'appender' } | { via: 'row files'; onFallback: (reason: string) => void };
+
 /**
  * Writes what the plan makes of these staged results (each its own file, one
  * per path: the last given wins) into the warehouse, the way a run does.
  */
-export async function loadStaged(wh: Warehouse, results: readonly StagedResult[], lastGood: ReadonlyMap<string, StagedResult> = new Map()): Promise<WriteSummary> {
+export async function loadStaged(
+  wh: Warehouse,
+  results: readonly StagedResult[],
+  lastGood: ReadonlyMap<string, StagedResult> = new Map(),
+  how: LoadVia = { via: 'appender' },
+): Promise<WriteSummary> {
   const byPath = new Map(results.map((r) => [r.source.relPath, r]));
   const all = [...byPath.values(), ...lastGood.values()];
   const summaries = new Map(all.map((r) => [r.key, summarize(r)]));
@@ -117,7 +129,17 @@ export async function loadStaged(wh: Warehouse, results: readonly StagedResult[]
     overrides: [],
   });
   const run = { started: SEEN_AT, ended: SEEN_AT, code_version: 'test', seen: byPath.size, stale: 0, failed: 0, still_failing: 0, needs_ocr: 0, exit_code: 0 };
-  return applyPlan(wh, { ...plan, seenAt: SEEN_AT, run }, plannedRecordLoader(async (key) => records.get(key) as ReportRecord));
+  const recordOf = plannedRecordLoader(async (key) => records.get(key) as ReportRecord);
+  if (how.via === 'appender') return applyPlan(wh, { ...plan, seenAt: SEEN_AT, run }, recordOf);
+  const folder = await mkdtemp(join(tmpdir(), 'nianbao-rows-'));
+  try {
+    return await applyPlan(wh, { ...plan, seenAt: SEEN_AT, run }, recordOf, {
+      make: (chunk, n) => writeRowFiles(chunk, recordOf, join(folder, String(n))),
+      onFallback: how.onFallback,
+    });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 const SEEN_AT = '2026-01-01T00:00:00.000Z';

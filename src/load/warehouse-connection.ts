@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
+import { exactDecimal } from './exact-decimal.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { Row, RowValue } from './document-rows.ts';
 import { applyCatalog, catalogVersion } from './warehouse-catalog.ts';
@@ -330,13 +331,9 @@ function checkedNumber(v: unknown, column: string): number {
 function decimalOf(v: unknown, decimal: RegExpExecArray | null, column: string): DuckDBDecimalValue {
   const width = Number(decimal?.[1]);
   const scale = Number(decimal?.[2]);
-  const text = typeof v === 'number' ? v.toFixed(scale) : String(v);
-  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
-  if (!m) throw new Error(`column ${column}: ${text} is not a decimal number`);
-  const fraction = (m[3] ?? '').padEnd(scale, '0');
-  if (fraction.length > scale && /[^0]/.test(fraction.slice(scale))) throw new Error(`column ${column}: ${text} has more than ${scale} decimals`);
-  const scaled = BigInt(`${m[2]}${fraction.slice(0, scale)}`);
-  return new DuckDBDecimalValue(m[1] === '-' ? -scaled : scaled, width, scale);
+  const { negative, scaledDigits } = exactDecimal(v, scale, column);
+  const scaled = BigInt(scaledDigits);
+  return new DuckDBDecimalValue(negative ? -scaled : scaled, width, scale);
 }
 
 /** Appends one value of a column; the value is neither null nor undefined. */
