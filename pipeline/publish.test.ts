@@ -2,8 +2,10 @@
  * A run's first working copy starts from the seed (an empty warehouse the
  * build writes) and holds exactly what one built from nothing holds: every
  * table's rows, the views and every comment. A seed left by other code is
- * brought up to date on open; one DuckDB cannot read is passed over.
+ * brought up to date on open; one DuckDB cannot read is passed over. A
+ * working copy starts without the row files a killed run left.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -11,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { writeSeed } from '../src/load/warehouse-seed.ts';
 import { runSqlOn } from '../test/support/duckdb-file.ts';
 import { useTempDir } from '../test/support/temp-dir.ts';
-import { openWorkingCopy, publish } from './publish.ts';
+import { openWorkingCopy, publish, rowFilesPath } from './publish.ts';
 
 /** Every table's rows (sorted), the columns of every table and view, and every comment of a warehouse file. */
 async function everything(file: string): Promise<Record<string, unknown>> {
@@ -80,5 +82,23 @@ describe('new warehouses from the seed', () => {
     await newWarehouse(join(tmp(), 'from-broken', 'n.duckdb'), seed);
     await newWarehouse(join(tmp(), 'plain', 'n.duckdb'), join(tmp(), 'no-seed.duckdb'));
     expect(await everything(join(tmp(), 'from-broken', 'n.duckdb'))).toEqual(await everything(join(tmp(), 'plain', 'n.duckdb')));
+  });
+});
+
+describe('a working copy', () => {
+  const tmp = useTempDir('nianbao-work-');
+
+  it('starts without the row files a killed run left, and leaves none once published', async () => {
+    const db = join(tmp(), 'wh', 'n.duckdb');
+    await newWarehouse(db, join(tmp(), 'no-seed.duckdb'));
+    // What a run killed in its write leaves beside the working copy.
+    await mkdir(rowFilesPath(db), { recursive: true });
+    await writeFile(join(rowFilesPath(db), '0.fact_applications.json'), '{"report_id":"r"}');
+    const wh = await openWorkingCopy(db);
+    expect(existsSync(rowFilesPath(db))).toBe(false);
+    await mkdir(rowFilesPath(db), { recursive: true });
+    await publish(wh, db);
+    expect(existsSync(rowFilesPath(db))).toBe(false);
+    expect(existsSync(db)).toBe(true);
   });
 });

@@ -27,9 +27,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** The folder of the working copy's row files, which the workers write and the write loads (src/load/apply-plan.ts). */
+/** Beside the working copy: the folder of its row files, which the workers write and the write loads (src/load/apply-plan.ts). */
+const ROW_FILES_SUFFIX = '.rows';
+
 export function rowFilesPath(db: string): string {
-  return `${workPath(db)}.rows`;
+  return `${workPath(db)}${ROW_FILES_SUFFIX}`;
 }
 
 /** A working copy's files: the database, its write-ahead log, DuckDB's spill folder (WRITE_MEMORY_LIMIT) and the row files, left by a run that died. */
@@ -37,7 +39,7 @@ async function removeWork(work: string): Promise<void> {
   await rm(work, { force: true });
   await rm(`${work}.wal`, { force: true });
   await rm(`${work}.tmp`, { recursive: true, force: true });
-  await rm(`${work}.rows`, { recursive: true, force: true });
+  await rm(`${work}${ROW_FILES_SUFFIX}`, { recursive: true, force: true });
 }
 
 /**
