@@ -6,8 +6,8 @@
  * DuckDB reads back exactly what the appender would store: DECIMAL as exact
  * text, cast by DuckDB without rounding. A value JSON cannot carry exactly
  * (a number not finite, text with a NUL or a lone surrogate half) is
- * refused with a RowJsonError: the write then appends the report's rows one
- * by one instead. No DuckDB here: the workers load this module.
+ * refused with a RowJsonError: the write is then made again by the
+ * appender (apply-plan.ts). No DuckDB here: the workers load this module.
  */
 import { writeFile } from 'node:fs/promises';
 import type { ReportRecord } from '../transform/record.ts';
