@@ -13,7 +13,7 @@
 import { rm } from 'node:fs/promises';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { ReportRecord } from '../transform/record.ts';
-import { FACT_TABLES, plannedRows, RECORD_ROW_TABLES, reportRow, type FactTable, type RecordRowTable, type Row } from './document-rows.ts';
+import { plannedRows, RECORD_ROW_TABLES, recordTableRows, reportRow, type RecordRowTable, type Row } from './document-rows.ts';
 import type { PlannedReport, SourceRow } from './planned-report.ts';
 import { insertRowFiles } from './row-files.ts';
 import { appendRow, reasonOf, toLoadError, type Column, type TableName, type Warehouse } from './warehouse-connection.ts';
@@ -38,7 +38,6 @@ export interface WriteSummary {
   via: 'row files' | 'appender';
 }
 
-const FACT_TABLE_NAMES = Object.values(FACT_TABLES) as FactTable[];
 const REPORT_TABLES: readonly TableName[] = [...RECORD_ROW_TABLES, 'reports'];
 
 /** Appender flushes: DuckDB checks constraints at a flush; every FLUSH_EVERY reports keeps memory flat without the cost of one flush per report. */
@@ -152,7 +151,7 @@ async function writeReports(
 ): Promise<void> {
   const appenders = new Map<TableName, DuckDBAppender>();
   try {
-    for (const t of ['reports', ...FACT_TABLE_NAMES, 'validation_issues'] as TableName[]) appenders.set(t, await wh.connection.createAppender(t));
+    for (const t of ['reports', ...RECORD_ROW_TABLES] as TableName[]) appenders.set(t, await wh.connection.createAppender(t));
     const append = (t: TableName, rows: readonly Row[]) => {
       const a = appenders.get(t) as DuckDBAppender;
       for (const row of rows) appendRow(a, wh.columnsOf(t), row);
@@ -165,8 +164,8 @@ async function writeReports(
         if ('error' in loaded) throw loaded.error;
         const rows = plannedRows(planned, loaded.record);
         append('reports', [rows.report]);
-        for (const t of FACT_TABLE_NAMES) append(t, rows.facts[t]);
-        append('validation_issues', rows.issues);
+        const byTable = recordTableRows(rows);
+        for (const t of RECORD_ROW_TABLES) append(t, byTable[t]);
       } catch (e) {
         throw toLoadError(e, planned.sourcePath, 'cannot write the report');
       }

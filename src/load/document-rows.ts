@@ -123,6 +123,11 @@ export function plannedRows(planned: PlannedReport, record: ReportRecord | null)
   return { report, facts: factRows(record, planned.reportId, agencyId, year), issues: issueRows(planned.reportId, record.validation) };
 }
 
+/** A planned report's facts and issues, by table. */
+export function recordTableRows(rows: { facts: Record<FactTable, Row[]>; issues: Row[] }): Record<RecordRowTable, Row[]> {
+  return { ...rows.facts, validation_issues: rows.issues };
+}
+
 /** The reports row of a planned report. */
 export function reportRow(planned: PlannedReport): Row {
   return { ...planned.report, content_key: planned.contentKey };

@@ -5,6 +5,9 @@
  * the appender (warehouse-connection.ts) and the row files the workers write
  * (row-json.ts) share it.
  */
+/** A DECIMAL(width, scale) column's DuckDB type: width and scale. */
+export const DECIMAL_TYPE = /^DECIMAL\((\d+),\s*(\d+)\)$/;
+
 export interface ExactDecimal {
   negative: boolean;
   /** The digits of value × 10^scale, without sign. */

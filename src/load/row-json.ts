@@ -12,8 +12,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { ReportRecord } from '../transform/record.ts';
 import type { RowFiles, RowFilesChunk } from './apply-plan.ts';
-import { FACT_TABLES, plannedRows, RECORD_ROW_TABLES, type RecordRowTable, type Row, type RowValue } from './document-rows.ts';
-import { exactDecimalText } from './exact-decimal.ts';
+import { plannedRows, RECORD_ROW_TABLES, recordTableRows, type RecordRowTable, type Row, type RowValue } from './document-rows.ts';
+import { DECIMAL_TYPE, exactDecimalText } from './exact-decimal.ts';
 import type { PlannedReport } from './planned-report.ts';
 import type { Column } from './warehouse-connection.ts';
 
@@ -35,8 +35,6 @@ function finite(column: string, v: RowValue): number {
   return v;
 }
 
-/** A DECIMAL(width, scale) column type. */
-const DECIMAL_TYPE = /^DECIMAL\((\d+),\s*(\d+)\)$/;
 
 function jsonWriter({ name, type }: Column): JsonWriter {
   const decimal = DECIMAL_TYPE.exec(type);
@@ -98,9 +96,8 @@ export async function writeRowFiles(chunk: RowFilesChunk, recordOf: (p: PlannedR
   const lines = Object.fromEntries(RECORD_ROW_TABLES.map((t) => [t, [] as string[]])) as Record<RecordRowTable, string[]>;
   for (const planned of chunk.reports) {
     try {
-      const rows = plannedRows(planned, await recordOf(planned));
-      for (const t of Object.values(FACT_TABLES)) for (const row of rows.facts[t]) lines[t].push(encoders[t](row));
-      for (const row of rows.issues) lines.validation_issues.push(encoders.validation_issues(row));
+      const rows = recordTableRows(plannedRows(planned, await recordOf(planned)));
+      for (const t of RECORD_ROW_TABLES) for (const row of rows[t]) lines[t].push(encoders[t](row));
     } catch (e) {
       throw new Error(`${planned.sourcePath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }

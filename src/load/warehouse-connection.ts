@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { LoadError } from '../errors.ts';
-import { exactDecimal } from './exact-decimal.ts';
+import { DECIMAL_TYPE, exactDecimal } from './exact-decimal.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { Row, RowValue } from './document-rows.ts';
 import { applyCatalog, catalogVersion } from './warehouse-catalog.ts';
@@ -341,7 +341,7 @@ type ValueWriter = (appender: DuckDBAppender, v: RowValue) => void;
 
 /** The writer of one column, by its DuckDB type. */
 function valueWriter({ name, type }: Column): ValueWriter {
-  const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type);
+  const decimal = DECIMAL_TYPE.exec(type);
   if (decimal) return (a, v) => a.appendDecimal(decimalOf(v, decimal, name));
   switch (type) {
     case 'VARCHAR':
