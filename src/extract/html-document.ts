@@ -37,6 +37,28 @@ function textOf(node: HtmlNode): string {
   return BLOCK.has(node.name ?? '') ? ` ${inner} ` : inner;
 }
 
+/**
+ * The first element named `name` in document order (what `$(name).first()`
+ * selects), looked up by walking the tree: cheerio's selector engine visits
+ * every node of the page for it, about a twentieth of reading a report page.
+ */
+function firstElement(node: HtmlNode, name: string): HtmlNode | undefined {
+  for (const child of node.children ?? []) {
+    if (!isTag(child)) continue;
+    if (child.name === name) return child;
+    const found = firstElement(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The text of a node and every node under it, comments left out (what cheerio's `.text()` gives). */
+function textContent(node: HtmlNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  if (node.type === 'comment') return '';
+  return (node.children ?? []).map(textContent).join('');
+}
+
 function hasDescendant(node: HtmlNode, name: string): boolean {
   return (node.children ?? []).some((c) => isTag(c) && (c.name === name || hasDescendant(c, name)));
 }
@@ -60,8 +82,9 @@ function spanAttr(node: HtmlNode, name: string): number {
 }
 
 export function readHtmlDocument(html: string, file: string, format: SourceFormat): DocumentModel {
-  const $ = loadHtml(html);
-  const title = foldSpace($('title').first().text()) || undefined;
+  const page = loadHtml(html).root()[0] as unknown as HtmlNode;
+  const titleElement = firstElement(page, 'title');
+  const title = (titleElement && foldSpace(textContent(titleElement))) || undefined;
   const blocks: Block[] = [];
   let inline = '';
 
@@ -108,9 +131,7 @@ export function readHtmlDocument(html: string, file: string, format: SourceForma
     if (isBlock) flush();
   };
 
-  const body = $('body')[0] as unknown as HtmlNode | undefined;
-  const root = body ?? ($.root()[0] as unknown as HtmlNode);
-  walk(root);
+  walk(firstElement(page, 'body') ?? page);
   flush();
   return { file, format, title, blocks };
 }

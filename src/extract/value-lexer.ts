@@ -49,7 +49,10 @@ function text(raw: string): LexedValue {
 }
 
 export function lexValue(raw: string): LexedValue {
-  const folded = fold(raw);
+  return lexFolded(raw, fold(raw));
+}
+
+function lexFolded(raw: string, folded: string): LexedValue {
   if (BLANK.test(folded)) return { kind: 'blank', value: null, unit: null, remark: null, raw };
   let rest = folded;
   let sign = 1;
@@ -74,7 +77,8 @@ export function lexValue(raw: string): LexedValue {
 
 /** True for printed text that is a value (a number or a blank marker other than nothing at all), not a label. */
 export function looksLikeValue(raw: string): boolean {
-  return fold(raw) !== '' && lexValue(raw).kind !== 'text';
+  const folded = fold(raw);
+  return folded !== '' && lexFolded(raw, folded).kind !== 'text';
 }
 
 /** A money unit stated in a header: 采购总金额(单位:万元,保留4位小数), 本年收费金额（万元）. */

@@ -38,14 +38,13 @@ function isLabelCell(cell: Cell): boolean {
 }
 
 export function rowFromCells(cells: Cell[], source: Provenance, layout: RowLayout = 'ragged'): LogicalRow {
-  let lastLabel = -1;
-  cells.forEach((c, i) => {
-    if (isLabelCell(c)) lastLabel = i;
-  });
+  // Each cell lexed once: lexing is most of reading a table's rows.
+  const isLabel = cells.map(isLabelCell);
+  const lastLabel = isLabel.lastIndexOf(true);
   const labels: string[] = [];
   for (let i = 0; i <= lastLabel; i++) {
     const c = cells[i];
-    if (!c || !isLabelCell(c)) continue;
+    if (!c || !isLabel[i]) continue;
     if (labels[labels.length - 1] === c.text) continue;
     labels.push(c.text);
   }
