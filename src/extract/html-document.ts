@@ -7,16 +7,18 @@
  * adding spaces; <br> and block elements inside a cell become a space.
  */
 import { foldSpace, type Block, type DocumentModel, type SourceFormat } from './document.ts';
-import { loadHtml } from './html-parse.ts';
+import { parseHtml } from './html-parse.ts';
 import { resolveGrid, type SourceCell } from './html-table-grid.ts';
 
-/** The parts of a parsed HTML node this reader uses (domhandler's shape). */
+/** The parts of a parsed HTML node this reader uses (parse5's tree: html-parse.ts). */
 interface HtmlNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: HtmlNode[];
+  nodeName: string;
+  /** Elements only. */
+  tagName?: string;
+  /** Text nodes only. */
+  value?: string;
+  attrs?: ReadonlyArray<{ name: string; value: string }>;
+  childNodes?: HtmlNode[];
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'select', 'button', 'input', 'textarea']);
@@ -27,62 +29,65 @@ const BLOCK = new Set([
 ]);
 const HEADING = /^h([1-6])$/;
 
-const isTag = (n: HtmlNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const TEXT = '#text';
+const COMMENT = '#comment';
+
+const isTag = (n: HtmlNode): boolean => n.tagName !== undefined;
 
 function textOf(node: HtmlNode): string {
-  if (node.type === 'text') return node.data ?? '';
-  if (!isTag(node) || SKIP.has(node.name ?? '')) return '';
-  if (node.name === 'br') return ' ';
-  const inner = (node.children ?? []).map(textOf).join('');
-  return BLOCK.has(node.name ?? '') ? ` ${inner} ` : inner;
+  if (node.nodeName === TEXT) return node.value ?? '';
+  if (!isTag(node) || SKIP.has(node.tagName ?? '')) return '';
+  if (node.tagName === 'br') return ' ';
+  const inner = (node.childNodes ?? []).map(textOf).join('');
+  return BLOCK.has(node.tagName ?? '') ? ` ${inner} ` : inner;
 }
 
 /**
- * The first element named `name` in document order (what `$(name).first()`
- * selects), looked up by walking the tree: cheerio's selector engine visits
- * every node of the page for it, about a twentieth of reading a report page.
+ * The first element named `name` in document order. Walked, where
+ * cheerio's selector engine visited every node of the page for it (about a
+ * twentieth of reading a report page).
  */
 function firstElement(node: HtmlNode, name: string): HtmlNode | undefined {
-  for (const child of node.children ?? []) {
+  for (const child of node.childNodes ?? []) {
     if (!isTag(child)) continue;
-    if (child.name === name) return child;
+    if (child.tagName === name) return child;
     const found = firstElement(child, name);
     if (found) return found;
   }
   return undefined;
 }
 
-/** The text of a node and every node under it, comments left out (what cheerio's `.text()` gives). */
+/** The text of a node and every node under it, comments left out. */
 function textContent(node: HtmlNode): string {
-  if (node.type === 'text') return node.data ?? '';
-  if (node.type === 'comment') return '';
-  return (node.children ?? []).map(textContent).join('');
+  if (node.nodeName === TEXT) return node.value ?? '';
+  if (node.nodeName === COMMENT) return '';
+  return (node.childNodes ?? []).map(textContent).join('');
 }
 
 function hasDescendant(node: HtmlNode, name: string): boolean {
-  return (node.children ?? []).some((c) => isTag(c) && (c.name === name || hasDescendant(c, name)));
+  return (node.childNodes ?? []).some((c) => isTag(c) && (c.tagName === name || hasDescendant(c, name)));
 }
 
 /** Rows of this table only (not of tables nested in its cells). */
 function ownRows(table: HtmlNode): HtmlNode[] {
   const rows: HtmlNode[] = [];
-  for (const child of table.children ?? []) {
+  for (const child of table.childNodes ?? []) {
     if (!isTag(child)) continue;
-    if (child.name === 'tr') rows.push(child);
-    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
-      for (const tr of child.children ?? []) if (isTag(tr) && tr.name === 'tr') rows.push(tr);
+    if (child.tagName === 'tr') rows.push(child);
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
+      for (const tr of child.childNodes ?? []) if (isTag(tr) && tr.tagName === 'tr') rows.push(tr);
     }
   }
   return rows;
 }
 
 function spanAttr(node: HtmlNode, name: string): number {
-  const n = Number.parseInt(node.attribs?.[name] ?? '1', 10);
+  const n = Number.parseInt(node.attrs?.find((a) => a.name === name)?.value ?? '1', 10);
   return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
 export function readHtmlDocument(html: string, file: string, format: SourceFormat): DocumentModel {
-  const page = loadHtml(html).root()[0] as unknown as HtmlNode;
+  const page = parseHtml(html) as HtmlNode;
   const titleElement = firstElement(page, 'title');
   const title = (titleElement && foldSpace(textContent(titleElement))) || undefined;
   const blocks: Block[] = [];
@@ -95,12 +100,12 @@ export function readHtmlDocument(html: string, file: string, format: SourceForma
   };
 
   const walk = (node: HtmlNode): void => {
-    if (node.type === 'text') {
-      inline += node.data ?? '';
+    if (node.nodeName === TEXT) {
+      inline += node.value ?? '';
       return;
     }
-    if (!isTag(node) || SKIP.has(node.name ?? '')) return;
-    const name = node.name ?? '';
+    if (!isTag(node) || SKIP.has(node.tagName ?? '')) return;
+    const name = node.tagName ?? '';
     if (name === 'br') {
       flush();
       return;
@@ -115,8 +120,8 @@ export function readHtmlDocument(html: string, file: string, format: SourceForma
     if (name === 'table' && !hasDescendant(node, 'table')) {
       flush();
       const rows: SourceCell[][] = ownRows(node).map((tr) =>
-        (tr.children ?? [])
-          .filter((c) => isTag(c) && (c.name === 'td' || c.name === 'th'))
+        (tr.childNodes ?? [])
+          .filter((c) => isTag(c) && (c.tagName === 'td' || c.tagName === 'th'))
           .map((td) => ({ text: textOf(td), rowSpan: spanAttr(td, 'rowspan'), colSpan: spanAttr(td, 'colspan') })),
       );
       if (rows.some((r) => r.length > 0)) {
@@ -127,7 +132,7 @@ export function readHtmlDocument(html: string, file: string, format: SourceForma
     }
     const isBlock = BLOCK.has(name);
     if (isBlock) flush();
-    for (const child of node.children ?? []) walk(child);
+    for (const child of node.childNodes ?? []) walk(child);
     if (isBlock) flush();
   };
 
