@@ -30,7 +30,6 @@ const BLOCK = new Set([
 const HEADING = /^h([1-6])$/;
 
 const TEXT = '#text';
-const COMMENT = '#comment';
 
 const isTag = (n: HtmlNode): boolean => n.tagName !== undefined;
 
@@ -57,16 +56,6 @@ function firstElement(node: HtmlNode, name: string): HtmlNode | undefined {
   return undefined;
 }
 
-/** The text of a node and every node under it, comments left out. */
-function textContent(node: HtmlNode): string {
-  if (node.nodeName === TEXT) return node.value ?? '';
-  if (node.nodeName === COMMENT) return '';
-  return (node.childNodes ?? []).map(textContent).join('');
-}
-
-function hasDescendant(node: HtmlNode, name: string): boolean {
-  return (node.childNodes ?? []).some((c) => isTag(c) && (c.tagName === name || hasDescendant(c, name)));
-}
 
 /** Rows of this table only (not of tables nested in its cells). */
 function ownRows(table: HtmlNode): HtmlNode[] {
@@ -89,7 +78,7 @@ function spanAttr(node: HtmlNode, name: string): number {
 export function readHtmlDocument(html: string, file: string, format: SourceFormat): DocumentModel {
   const page = parseHtml(html) as HtmlNode;
   const titleElement = firstElement(page, 'title');
-  const title = (titleElement && foldSpace(textContent(titleElement))) || undefined;
+  const title = (titleElement && foldSpace(textOf(titleElement))) || undefined;
   const blocks: Block[] = [];
   let inline = '';
 
@@ -117,7 +106,7 @@ export function readHtmlDocument(html: string, file: string, format: SourceForma
       if (text) blocks.push({ kind: 'heading', level: Number(heading[1]), text, source: { file, block: blocks.length } });
       return;
     }
-    if (name === 'table' && !hasDescendant(node, 'table')) {
+    if (name === 'table' && firstElement(node, 'table') === undefined) {
       flush();
       const rows: SourceCell[][] = ownRows(node).map((tr) =>
         (tr.childNodes ?? [])

@@ -13,7 +13,7 @@
 import { rm } from 'node:fs/promises';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { ReportRecord } from '../transform/record.ts';
-import { plannedRows, RECORD_ROW_TABLES, recordTableRows, reportRow, type RecordRowTable, type Row } from './document-rows.ts';
+import { RECORD_ROW_TABLES, recordRows, reportRow, type RecordRowTable, type Row } from './document-rows.ts';
 import type { PlannedReport, SourceRow } from './planned-report.ts';
 import { insertRowFiles } from './row-files.ts';
 import { appendRow, reasonOf, toLoadError, type Column, type TableName, type Warehouse } from './warehouse-connection.ts';
@@ -162,10 +162,9 @@ async function writeReports(
       const planned = todo[i++] as PlannedReport;
       try {
         if ('error' in loaded) throw loaded.error;
-        const rows = plannedRows(planned, loaded.record);
-        append('reports', [rows.report]);
-        const byTable = recordTableRows(rows);
-        for (const t of RECORD_ROW_TABLES) append(t, byTable[t]);
+        append('reports', [reportRow(planned)]);
+        const rows = recordRows(planned, loaded.record);
+        for (const t of RECORD_ROW_TABLES) append(t, rows[t]);
       } catch (e) {
         throw toLoadError(e, planned.sourcePath, 'cannot write the report');
       }

@@ -114,18 +114,12 @@ export function issueRows(report_id: string, issues: ReportRecord['validation'])
   }));
 }
 
-/** The rows of a planned report: its reports row, and the facts and issues of the record feeding it (every issue it carries, the plan's included). */
-export function plannedRows(planned: PlannedReport, record: ReportRecord | null): { report: Row; facts: Record<FactTable, Row[]>; issues: Row[] } {
-  const report = reportRow(planned);
-  if (record === null) return { report, facts: { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [] }, issues: [] };
+/** A planned report's facts and issues by table, from the record feeding it (every issue it carries, the plan's included); none without a record. */
+export function recordRows(planned: PlannedReport, record: ReportRecord | null): Record<RecordRowTable, Row[]> {
+  if (record === null) return { fact_active_disclosure: [], fact_applications: [], fact_review_litigation: [], validation_issues: [] };
   const agencyId = planned.report.agency_id as string | null;
   const year = planned.report.year as number | null;
-  return { report, facts: factRows(record, planned.reportId, agencyId, year), issues: issueRows(planned.reportId, record.validation) };
-}
-
-/** A planned report's facts and issues, by table. */
-export function recordTableRows(rows: { facts: Record<FactTable, Row[]>; issues: Row[] }): Record<RecordRowTable, Row[]> {
-  return { ...rows.facts, validation_issues: rows.issues };
+  return { ...factRows(record, planned.reportId, agencyId, year), validation_issues: issueRows(planned.reportId, record.validation) };
 }
 
 /** The reports row of a planned report. */

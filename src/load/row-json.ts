@@ -12,7 +12,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { ReportRecord } from '../transform/record.ts';
 import type { RowFiles, RowFilesChunk } from './apply-plan.ts';
-import { plannedRows, RECORD_ROW_TABLES, recordTableRows, type RecordRowTable, type Row, type RowValue } from './document-rows.ts';
+import { RECORD_ROW_TABLES, recordRows, type RecordRowTable, type Row, type RowValue } from './document-rows.ts';
 import { DECIMAL_TYPE, exactDecimalText } from './exact-decimal.ts';
 import type { PlannedReport } from './planned-report.ts';
 import type { Column } from './warehouse-connection.ts';
@@ -96,7 +96,7 @@ export async function writeRowFiles(chunk: RowFilesChunk, recordOf: (p: PlannedR
   const lines = Object.fromEntries(RECORD_ROW_TABLES.map((t) => [t, [] as string[]])) as Record<RecordRowTable, string[]>;
   for (const planned of chunk.reports) {
     try {
-      const rows = recordTableRows(plannedRows(planned, await recordOf(planned)));
+      const rows = recordRows(planned, await recordOf(planned));
       for (const t of RECORD_ROW_TABLES) for (const row of rows[t]) lines[t].push(encoders[t](row));
     } catch (e) {
       throw new Error(`${planned.sourcePath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });

@@ -14,7 +14,7 @@ import { LoadError } from '../errors.ts';
 import { CODE_DICTIONARY } from '../transform/template/code-dictionary.ts';
 import type { ReportRecord, ValidationIssue } from '../transform/record.ts';
 import type { StagedResult } from '../../pipeline/staged-result.ts';
-import { agencyRow, FACT_TABLES, plannedRows } from './document-rows.ts';
+import { agencyRow, FACT_TABLES, recordRows, reportRow } from './document-rows.ts';
 import type { WriteSummary } from './apply-plan.ts';
 import { failureStaged, labelCells, labelRecord, labelStaged, loadStaged, readLabel, regionFromNames } from './label-record.test-helper.ts';
 import type { PlannedReport } from './planned-report.ts';
@@ -383,12 +383,12 @@ describe('openWarehouse', () => {
       const { content_key, ...report } = stored as Record<string, string | number | boolean | null>;
       const planned: PlannedReport = { reportId: report.report_id as string, sourcePath: FGJ.doc, report, recordKey: 'k', primary: null, extraIssues: [], contentKey: content_key as string };
       const record = (fgjDoc({ validation: [{ rule: 'r', severity: 'info', message: 'm' }] }).outcome as { record: ReportRecord }).record;
-      const rows = plannedRows(planned, record);
+      const rows = recordRows(planned, record);
       const keys = (t: (typeof TABLES)[number]) => wh.columnsOf(t).map((c) => c.name).sort();
-      expect(Object.keys(rows.report).sort()).toEqual(keys('reports'));
+      expect(Object.keys(reportRow(planned)).sort()).toEqual(keys('reports'));
       expect(Object.keys(agencyRow('a', FGJ.agency, FGJ_REGION)).sort()).toEqual(keys('agencies'));
-      expect(Object.keys(rows.issues[0] ?? {}).sort()).toEqual(keys('validation_issues'));
-      for (const t of Object.values(FACT_TABLES)) expect(Object.keys(rows.facts[t][0] ?? {}).sort(), t).toEqual(keys(t));
+      expect(Object.keys(rows.validation_issues[0] ?? {}).sort()).toEqual(keys('validation_issues'));
+      for (const t of Object.values(FACT_TABLES)) expect(Object.keys(rows[t][0] ?? {}).sort(), t).toEqual(keys(t));
     } finally {
       await wh.close();
     }
